@@ -1,0 +1,97 @@
+import { ROLES, type Role } from "../../contract/enums.ts";
+import { checkpointAuditChain, verifyAuditChain } from "../domain/audit/audit.verify.ts";
+import { seedDemo } from "../domain/demo/demo.commands.ts";
+import { DomainError } from "../domain/errors.ts";
+import { findOrgByCode } from "../domain/orgs/org.queries.ts";
+import { createUser } from "../domain/users/user.commands.ts";
+import type { Args } from "./args.ts";
+import { openDatabase, withSystem } from "./runtime.ts";
+
+/** `rectify migrate` */
+export async function migrate(): Promise<number> {
+  const { database } = await openDatabase();
+  console.log(`migrations current on ${database.describe}`);
+  await database.close();
+  return 0;
+}
+
+/** `rectify seed --demo` */
+export async function seed(args: Args): Promise<number> {
+  if (!args.has("demo")) {
+    console.error("usage: rectify seed --demo");
+    return 2;
+  }
+  const r = await withSystem("seed", seedDemo);
+  console.log(`demo data: ${r.orgs} orgs and ${r.users} accounts added`);
+  return 0;
+}
+
+/** `rectify user add --username u --name 名字 --org 450100 --role unit_lead[@450102] [--password p]` */
+export async function userAdd(args: Args): Promise<number> {
+  const username = args.get("username");
+  const orgCode = args.get("org");
+  const password = args.get("password") ?? process.env.RECTIFY_PASSWORD;
+  if (!username || !orgCode || !password) {
+    console.error(
+      "usage: rectify user add --username NAME --org CODE --role ROLE[@CODE] [--name DISPLAY] [--password P | RECTIFY_PASSWORD=P]",
+    );
+    return 2;
+  }
+  return withSystem("cli", async (ctx) => {
+    const org = await findOrgByCode(ctx, orgCode);
+    if (!org) {
+      console.error(`no org with code ${orgCode}`);
+      return 2;
+    }
+    const roles: { role: Role; orgId: string }[] = [];
+    for (const spec of args.all("role")) {
+      const [role, at] = spec.split("@");
+      const roleOrg = at ? await findOrgByCode(ctx, at) : org;
+      if (!ROLES.includes(role as Role) || !roleOrg) {
+        console.error(`bad --role ${spec}: roles are ${ROLES.join(", ")}; @CODE must be an org code`);
+        return 2;
+      }
+      roles.push({ role: role as Role, orgId: roleOrg.id });
+    }
+    const user = await createUser(ctx, {
+      username,
+      displayName: args.get("name") ?? username,
+      password,
+      orgId: org.id,
+      roles,
+    });
+    console.log(`user ${user.username} created (${user.id}) with ${roles.length} role(s)`);
+    return 0;
+  });
+}
+
+/** `rectify audit verify` and `rectify audit checkpoint` */
+export async function audit(args: Args): Promise<number> {
+  const sub = args.positional[1];
+  if (sub === "verify") {
+    const r = await withSystem("audit", verifyAuditChain);
+    if (r.ok) {
+      console.log(`audit chain ok: ${r.count} events, ${r.checkpoints} checkpoint(s) verified`);
+      return 0;
+    }
+    console.error(
+      `audit chain BROKEN at event seq ${r.firstBad?.seq}: ${r.firstBad?.reason} (${r.count} events verified before it)`,
+    );
+    return 1;
+  }
+  if (sub === "checkpoint") {
+    const c = await withSystem("audit", checkpointAuditChain);
+    console.log(`checkpoint signed: seq ${c.seq} hash ${c.hash}`);
+    return 0;
+  }
+  console.error("usage: rectify audit verify | rectify audit checkpoint");
+  return 2;
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof DomainError) {
+    const fields = e.fields.map((f) => f.field).join(", ");
+    return `${e.code}${fields ? ` (${fields})` : ""}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import Sqlite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema.ts";
+
+export type Engine = "sqlite" | "postgres";
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Describes where the data lives, for logs (never the password). */
+  describe: string;
+  /** The PostgreSQL schema in use when not the default one. */
+  pgSchema?: string;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; every count here fits a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface ConnectOptions {
+  databaseUrl?: string | null;
+  /** SQLite file, or ":memory:". */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use as search_path (tests isolate themselves this way). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+/** Opens SQLite (default) or PostgreSQL when a postgres:// URL is given. */
+export function connect(opts: ConnectOptions): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const url = new URL(opts.databaseUrl);
+    return {
+      db,
+      engine: "postgres",
+      pgSchema: opts.pgSchema,
+      describe: `postgres://${url.host}${url.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ""}`,
+      close: () => db.destroy(),
+    };
+  }
+  const file = opts.sqliteFile ?? ":memory:";
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Sqlite(file);
+  // WAL for concurrent readers; FULL so an acknowledged write survives power loss, not only a crash.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { db, engine: "sqlite", describe: `sqlite:${file}`, close: () => db.destroy() };
+}

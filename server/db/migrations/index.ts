@@ -1,0 +1,30 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { Database } from "../connect.ts";
+import * as foundation from "./2026112801_foundation.ts";
+
+/** Every migration, in order. Committed migrations are never edited; add a new one. */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026112801_foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export function migrator(database: Database): Migrator {
+  return new Migrator({ db: database.db, provider, migrationTableSchema: database.pgSchema });
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const { error, results } = await migrator(database).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied. */
+export async function migrationsCurrent(database: Database): Promise<boolean> {
+  const all = await migrator(database).getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

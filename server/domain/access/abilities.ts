@@ -1,0 +1,15 @@
+import { ABILITIES, type Ability } from "../../../contract/enums.ts";
+import { auditPolicy } from "../audit/audit.policy.ts";
+import { type Actor, holdsRole } from "./actor.ts";
+
+const RULES: Record<Ability, (a: Actor) => boolean> = {
+  "orgs.read": (a) => a.kind === "system" || a.grants.length > 0,
+  "orgs.manage": (a) => holdsRole(a, "admin"),
+  "users.manage": (a) => holdsRole(a, "admin"),
+  "audit.read": (a) => auditPolicy.read(a),
+};
+
+/** The menu-level abilities sent to the UI, so it shows only what the user may use. */
+export function abilitiesOf(actor: Actor): Record<Ability, boolean> {
+  return Object.fromEntries(ABILITIES.map((k) => [k, RULES[k](actor)])) as Record<Ability, boolean>;
+}

@@ -1,0 +1,77 @@
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "../config.ts";
+import { newId } from "../db/columns.ts";
+import type { Database } from "../db/connect.ts";
+import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerMetrics } from "./plugins/metrics.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerSessionGate } from "./plugins/session.ts";
+import { registerWeb } from "./plugins/web.ts";
+import { auditRoutes } from "./routes/audit.routes.ts";
+import { authRoutes } from "./routes/auth.routes.ts";
+import { healthRoutes } from "./routes/health.routes.ts";
+import { orgRoutes } from "./routes/org.routes.ts";
+import { userRoutes } from "./routes/user.routes.ts";
+import "./types.ts";
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** The clock; tests freeze it. */
+  now?: () => Date;
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance;
+
+/** The whole HTTP door into the domain: plugins, the session gate, and one route per use-case. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, database } = opts;
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers['x-csrf-token']"],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : newId();
+    },
+    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerMetrics(app);
+  registerSessionGate(app, config, database, now);
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(config));
+  await app.register(orgRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await registerWeb(app, config.webDist);
+  return app;
+}

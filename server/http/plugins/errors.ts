@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  ERRORS,
+  type ErrorCode,
+  FIELD_ERRORS,
+  type FieldErrorCode,
+  formatMessage,
+  langFrom,
+} from "../../../contract/errors.ts";
+import { DomainError, type FieldError } from "../../domain/errors.ts";
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function fieldOf(e: AjvError, context: string | undefined): string {
+  const base = e.instancePath.replace(/^\//, "");
+  const extra = (e.params.missingProperty ?? e.params.additionalProperty) as string | undefined;
+  const field = [base, extra].filter(Boolean).join("/");
+  return field || context || "body";
+}
+
+function toFieldErrors(error: FastifyError): FieldError[] {
+  return ((error.validation ?? []) as AjvError[]).map((e) => ({
+    field: fieldOf(e, error.validationContext),
+    code: (e.keyword in FIELD_ERRORS ? e.keyword : "invalid") as FieldErrorCode,
+    params: e.params,
+  }));
+}
+
+/** Sends an RFC 9457 problem in the request's language. */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  params: Record<string, unknown> = {},
+  fields: FieldError[] = [],
+) {
+  const lang = request.lang ?? langFrom(request.headers["accept-language"]);
+  const def = ERRORS[code];
+  return reply
+    .code(def.status)
+    .type("application/problem+json; charset=utf-8")
+    .send({
+      type: `/problems/${code}`,
+      title: lang === "en" ? def.en : def.zh,
+      status: def.status,
+      code,
+      detail: formatMessage(lang === "en" ? def.en : def.zh, params),
+      requestId: request.id,
+      ...(fields.length > 0 && {
+        errors: fields.map((f) => ({
+          field: f.field,
+          code: f.code,
+          message: formatMessage(FIELD_ERRORS[f.code][lang], f.params ?? {}),
+        })),
+      }),
+    });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return (
+    e?.code === "23505" ||
+    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
+}
+
+/** Every error becomes problem+json; only a fault of ours is a 5xx, and it is logged. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError)
+      return sendProblem(request, reply, error.code, error.params, error.fields);
+    if (error.validation) return sendProblem(request, reply, "validation_failed", {}, toFieldErrors(error));
+    if (isUniqueViolation(error)) return sendProblem(request, reply, "conflict");
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500)
+      return sendProblem(request, reply, STATUS_CODES[status] ?? "bad_request");
+    request.log.error({ err: error }, "unhandled error");
+    return sendProblem(request, reply, "internal");
+  });
+}

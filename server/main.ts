@@ -1,0 +1,37 @@
+import { audit, describeError, migrate, seed, userAdd } from "./cli/admin.ts";
+import { parseArgs } from "./cli/args.ts";
+import { serve } from "./cli/serve.ts";
+
+const USAGE = `rectify <command>
+  serve                      start the server (migrates; loads demo data on an empty demo install)
+  migrate                    apply database migrations
+  seed --demo                load the demo org tree and accounts (refused when NODE_ENV=production)
+  user add --username U --org CODE --role ROLE[@CODE] [--name N] [--password P]
+  audit verify               recompute the audit chain and check signed checkpoints
+  audit checkpoint           sign the current audit chain head`;
+
+/** Dispatches argv to one command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const [command, sub] = args.positional;
+  try {
+    switch (command) {
+      case "serve":
+        return await serve();
+      case "migrate":
+        return await migrate();
+      case "seed":
+        return await seed(args);
+      case "user":
+        if (sub === "add") return await userAdd(args);
+        break;
+      case "audit":
+        return await audit(args);
+    }
+    console.error(USAGE);
+    return command ? 2 : 0;
+  } catch (e) {
+    console.error(`rectify ${command}: ${describeError(e)}`);
+    return 1;
+  }
+}
