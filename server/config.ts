@@ -21,6 +21,8 @@ export interface Config {
   auditKeyFile: string;
   auditCheckpointFile: string;
   webDist: string;
+  /** Build the web bundle on `serve` when it is missing or stale. */
+  webBuild: boolean;
   /** Argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
 }
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       env.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "checkpoints", "audit-checkpoints.jsonl"),
     ),
     webDist: path.resolve(env.WEB_DIST ?? "web/dist"),
+    webBuild: bool(env.WEB_BUILD, true),
     argon2MemoryKib: int("ARGON2_MEMORY_KIB", env.ARGON2_MEMORY_KIB, 19_456),
     ...overrides,
   };

@@ -7,7 +7,7 @@ import { ensureWebBuilt } from "./web-build.ts";
 /** `rectify serve`: migrate, seed demo data on an empty demo install, build the web, listen. */
 export async function serve(): Promise<number> {
   const { config, database } = await openDatabase();
-  await ensureWebBuilt(config.webDist, (m) => console.log(m));
+  if (config.webBuild) await ensureWebBuilt(config.webDist, (m) => console.log(m));
   const ctx = systemContext({ db: database.db, engine: database.engine, config }, "seed");
   if (config.demo && config.nodeEnv !== "production" && (await isEmptyInstall(ctx))) {
     const seeded = await seedDemo(ctx);

@@ -79,6 +79,7 @@ export async function moveOrg(ctx: Ctx, input: { orgId: string; parentId: string
   return inTx(ctx, async (ctx) => {
     const org = await findOrgById(ctx, input.orgId);
     authorize(orgPolicy.move(ctx.actor, org));
+    if (org.parentId === null) throw invalid("org_is_root", "orgId");
     const parent = await findOrgById(ctx, input.parentId);
     authorize(orgPolicy.create(ctx.actor, parent));
     if (parent.path.startsWith(org.path)) throw invalid("org_move_cycle", "parentId");
@@ -113,6 +114,7 @@ export async function setOrgActive(ctx: Ctx, input: { orgId: string; active: boo
   return inTx(ctx, async (ctx) => {
     const org = await findOrgById(ctx, input.orgId);
     authorize(orgPolicy.deactivate(ctx.actor, org));
+    if (org.parentId === null) throw invalid("org_is_root", "orgId");
     if ((org.active === 1) !== input.active) {
       await ctx.db
         .updateTable("orgs")

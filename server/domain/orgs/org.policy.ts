@@ -10,6 +10,6 @@ export const orgPolicy = {
   read: (a: Actor, o: OrgRef) => inScope(a, o.path),
   create: (a: Actor, parent: OrgRef) => hasRole(a, "admin", parent.path),
   rename: (a: Actor, o: OrgRef) => hasRole(a, "admin", o.path),
-  move: (a: Actor, o: OrgRef) => o.parentId !== null && hasRole(a, "admin", o.path),
-  deactivate: (a: Actor, o: OrgRef) => o.parentId !== null && hasRole(a, "admin", o.path),
+  move: (a: Actor, o: OrgRef) => hasRole(a, "admin", o.path),
+  deactivate: (a: Actor, o: OrgRef) => hasRole(a, "admin", o.path),
 };

@@ -23,13 +23,6 @@ export const toOrgView = (o: OrgRow & { childCount: number | string }): OrgView 
   hasChildren: Number(o.childCount) > 0,
 });
 
-/** Loads an org without any scope check (for use-cases that then authorize). */
-export async function loadOrg(ctx: Ctx, id: string): Promise<OrgRow> {
-  const org = await ctx.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!org) throw notFound();
-  return org;
-}
-
 /** An org the actor may see; 404 otherwise, so existence is not revealed. */
 export async function findOrgById(ctx: Ctx, id: string): Promise<OrgRow> {
   const org = await ctx.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();

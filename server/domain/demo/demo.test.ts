@@ -1,0 +1,36 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TestDb, testDb } from "../../test/support.ts";
+import { verifyAuditChain } from "../audit/audit.verify.ts";
+import { DEMO_ACCOUNTS, seedDemo } from "./demo.commands.ts";
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await testDb();
+});
+afterEach(() => t.close());
+
+describe("seedDemo", () => {
+  it("loads departments, the towns and villages of 南宁 and 柳州, and every demo account, once", async () => {
+    const first = await seedDemo(t.sys);
+    expect(first.users).toBe(DEMO_ACCOUNTS.length);
+    const towns = await t.database.db.selectFrom("orgs").select("id").where("level", "=", "town").execute();
+    expect(towns.length).toBe(256);
+    const dept = await t.database.db
+      .selectFrom("orgs")
+      .select("path")
+      .where("name", "=", "自治区整改办")
+      .executeTakeFirst();
+    expect(dept?.path).toMatch(/^\/450000\/[\w-]+\/$/);
+    const again = await seedDemo(t.sys);
+    expect(again).toEqual({ orgs: 0, users: 0 });
+    expect((await verifyAuditChain(t.sys)).ok).toBe(true);
+  });
+
+  it("is refused in production", async () => {
+    await expect(
+      seedDemo({ ...t.sys, config: { ...t.sys.config, nodeEnv: "production" } }),
+    ).rejects.toMatchObject({
+      code: "demo_refused_in_production",
+    });
+  });
+});
