@@ -57,7 +57,7 @@ describe("login", () => {
     });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe("account_locked");
-    expect(locked.json().detail).toContain("锁定");
+    expect(locked.json().detail).toContain("锁定至 2026-11-28 10:");
     expect(await auditTypes()).toContain("auth.locked_out");
     t.clock.advance(16 * 60_000);
     const again = await t.app.inject({

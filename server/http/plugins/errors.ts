@@ -42,6 +42,22 @@ function toFieldErrors(error: FastifyError): FieldError[] {
   }));
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const shanghai = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** Times in messages are shown as people read them: Beijing time, to the minute. */
+const displayParams = (params: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && ISO_TIME.test(v) ? shanghai.format(new Date(v)) : v]),
+  );
+
 /** Sends an RFC 9457 problem in the request's language. */
 export function sendProblem(
   request: FastifyRequest,
@@ -60,7 +76,7 @@ export function sendProblem(
       title: lang === "en" ? def.en : def.zh,
       status: def.status,
       code,
-      detail: formatMessage(lang === "en" ? def.en : def.zh, params),
+      detail: formatMessage(lang === "en" ? def.en : def.zh, displayParams(params)),
       requestId: request.id,
       ...(fields.length > 0 && {
         errors: fields.map((f) => ({

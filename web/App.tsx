@@ -1,0 +1,103 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUSLocale from "antd/locale/en_US";
+import zhCNLocale from "antd/locale/zh_CN";
+import { type ReactNode, useEffect } from "react";
+import { BrowserRouter, Route, Routes, useNavigate } from "react-router";
+import { ApiError, setUnauthorizedHandler } from "./api/client";
+import { forgetSession } from "./api/session";
+import { AppLayout } from "./components/AppLayout";
+import { RequireAbility } from "./components/RequireAbility";
+import { RequireAuth } from "./components/RequireAuth";
+import { I18nProvider, useI18n } from "./i18n/I18nProvider";
+import { AccountPage } from "./pages/AccountPage";
+import { AuditPage } from "./pages/AuditPage";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { OrgTreePage } from "./pages/OrgTreePage";
+import { UsersPage } from "./pages/UsersPage";
+import { theme } from "./theme";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      // a 4xx answer will not change on retry; only network trouble and 5xx are worth another go
+      retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+    },
+    mutations: { retry: false },
+  },
+});
+
+function AntdConfig({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === "en" ? enUSLocale : zhCNLocale} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Sends the browser to the login page whenever the API says the session is gone. */
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      forgetSession(client);
+      if (window.location.pathname !== "/login") {
+        navigate("/login", { replace: true, state: { from: window.location.pathname } });
+      }
+    });
+  }, [navigate, client]);
+  return null;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntdConfig>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <UnauthorizedRedirect />
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth />}>
+                <Route element={<AppLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route
+                    path="orgs"
+                    element={
+                      <RequireAbility ability="orgs.read">
+                        <OrgTreePage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="users"
+                    element={
+                      <RequireAbility ability="users.manage">
+                        <UsersPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="audit"
+                    element={
+                      <RequireAbility ability="audit.read">
+                        <AuditPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route path="account" element={<AccountPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntdConfig>
+    </I18nProvider>
+  );
+}

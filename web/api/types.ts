@@ -1,0 +1,93 @@
+import type { AuditEventType } from "../../contract/audit-events";
+import type { Ability, OrgKind, RegionLevel, Role } from "../../contract/enums";
+
+export type { Ability, OrgKind, RegionLevel, Role };
+
+export interface RoleAssignment {
+  role: Role;
+  orgId: string;
+  orgName: string;
+  orgPath?: string;
+}
+
+export interface Me {
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    orgId: string;
+    locale: string;
+    mfaEnabled: boolean;
+  };
+  roles: RoleAssignment[];
+  abilities: Partial<Record<Ability, boolean>>;
+  csrfToken: string;
+}
+
+export interface LoginResult {
+  csrfToken: string;
+  mfaRequired: boolean;
+  mfaEnrolRequired: boolean;
+  me: Me | null;
+}
+
+export interface MfaEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+export interface Org {
+  id: string;
+  code: string | null;
+  name: string;
+  kind: OrgKind;
+  level: RegionLevel | null;
+  parentId: string | null;
+  path: string;
+  active: boolean;
+  hasChildren: boolean;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  active: boolean;
+  mfaEnabled: boolean;
+  lockedUntil: string | null;
+  roles: RoleAssignment[];
+}
+
+export interface AuditEvent {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  type: AuditEventType | string;
+  entityType: string;
+  entityId: string;
+  data: unknown;
+  ip?: string | null;
+  hash: string;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  count: number;
+  firstBad?: { seq: number; reason: string };
+  checkpoints?: number;
+  verifiedAt?: string;
+}
+
+export interface Envelope<T> {
+  data: T;
+}
+
+export interface Page<T> {
+  data: T[];
+  total: number;
+}
