@@ -20,5 +20,71 @@ export const REGION_LEVELS = ["province", "city", "county", "town", "village"] a
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** Abilities the UI uses to decide which menus and buttons to show. */
-export const ABILITIES = ["orgs.read", "orgs.manage", "users.manage", "audit.read"] as const;
+export const ABILITIES = [
+  "orgs.read",
+  "orgs.manage",
+  "users.manage",
+  "audit.read",
+  "problems.read",
+  "problems.register",
+  "campaigns.manage",
+] as const;
 export type Ability = (typeof ABILITIES)[number];
+
+/** Problem states (DOMAIN.md §2.3). */
+export const PROBLEM_STATUSES = [
+  "registered",
+  "assigned",
+  "rectifying",
+  "closeout_requested",
+  "public_review",
+  "ongoing",
+  "closed",
+] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+export const CLOSURE_KINDS = ["rectified", "duplicate", "not_in_remit", "withdrawn"] as const;
+export type ClosureKind = (typeof CLOSURE_KINDS)[number];
+
+export const RECTIFY_TYPES = ["immediate", "deadline", "long_term"] as const;
+export type RectifyType = (typeof RECTIFY_TYPES)[number];
+
+export const SOURCE_TYPES = [
+  "research",
+  "opinion",
+  "supervision",
+  "meeting",
+  "review_opinion",
+  "instruction",
+  "hotline",
+  "inspection",
+  "self_check",
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export const TASK_STATUSES = ["pending", "in_progress", "done_reported", "accepted"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const REVIEW_CHECKLIST = [
+  "factsClear",
+  "problemSolved",
+  "tasksDone",
+  "conclusionAccurate",
+  "compliant",
+  "formatCorrect",
+] as const;
+export type ReviewCheck = (typeof REVIEW_CHECKLIST)[number];
+
+export const BALLOT_CHOICES_3 = ["satisfied", "basically_satisfied", "dissatisfied"] as const;
+export const BALLOT_CHOICES_5 = [
+  "very_satisfied",
+  "satisfied",
+  "basically_satisfied",
+  "dissatisfied",
+  "very_dissatisfied",
+] as const;
+export type BallotChoice = (typeof BALLOT_CHOICES_5)[number];
+
+/** Campaign phases: 查摆 → 整改 → 验收 → 回头看. */
+export const CAMPAIGN_PHASES = ["investigate", "rectify", "accept", "review"] as const;
+export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];

@@ -62,6 +62,83 @@ export const ERRORS = {
     zh: "生产环境不允许写入演示数据",
     en: "Demo data is refused in production",
   },
+  illegal_transition: {
+    status: 409,
+    zh: "当前状态（{status}）下不能执行该操作",
+    en: "This action is not possible while the item is {status}",
+  },
+  category_not_in_campaign: {
+    status: 422,
+    zh: "问题类别不属于该专项工作",
+    en: "That category is not in the campaign",
+  },
+  rectify_type_not_allowed: {
+    status: 422,
+    zh: "该专项工作不允许此整改类型",
+    en: "The campaign does not allow this rectify type",
+  },
+  lead_unit_required: {
+    status: 422,
+    zh: "涉及多个单位时必须明确牵头单位",
+    en: "A lead unit is required when several units are involved",
+  },
+  measures_not_done: {
+    status: 422,
+    zh: "还有整改措施或任务未完成，不能申请销号",
+    en: "Some measures or tasks are not done yet",
+  },
+  evidence_required: { status: 422, zh: "请提供佐证材料", en: "Evidence is required" },
+  checklist_incomplete: {
+    status: 422,
+    zh: "审核通过需要六项审核要点全部符合",
+    en: "Approval needs all six review points to be met",
+  },
+  reason_required: { status: 422, zh: "请填写理由", en: "A reason is required" },
+  not_long_term: {
+    status: 422,
+    zh: "只有长期坚持类问题可以阶段性销号",
+    en: "Only long-term items can be stage-closed",
+  },
+  not_rectified: {
+    status: 422,
+    zh: "只有已整改销号的问题可以回头看",
+    en: "Only items closed as rectified can be followed up",
+  },
+  task_has_subtasks: {
+    status: 422,
+    zh: "该任务已分解，请在下级任务上报送进展",
+    en: "This task is decomposed; report on its subtasks",
+  },
+  org_not_below: {
+    status: 422,
+    zh: "只能分解到本单位的下级单位",
+    en: "Tasks can only go to units below your own",
+  },
+  attachment_unusable: {
+    status: 422,
+    zh: "佐证材料不存在或不能在此使用",
+    en: "That attachment does not exist or cannot be used here",
+  },
+  file_type_refused: {
+    status: 415,
+    zh: "只接受图片、PDF、Office 文档和纯文本文件",
+    en: "Only images, PDF, Office documents and plain text are accepted",
+  },
+  file_too_large: { status: 413, zh: "文件超过 {max} MB", en: "The file is larger than {max} MB" },
+  file_missing: { status: 400, zh: "请选择要上传的文件", en: "Choose a file to upload" },
+  ballot_token_unknown: { status: 404, zh: "评议码无效，请核对后重试", en: "This ballot code is not valid" },
+  ballot_token_used: {
+    status: 409,
+    zh: "该评议码已经投过票，每个评议码只能投一次",
+    en: "This ballot code has already been used",
+  },
+  ballot_token_expired: { status: 410, zh: "该评议码已过期", en: "This ballot code has expired" },
+  ballot_closed: {
+    status: 409,
+    zh: "该问题的群众评议已经结束",
+    en: "The public review of this item has ended",
+  },
+  ballot_choice_invalid: { status: 422, zh: "评价选项无效", en: "That choice is not on this ballot" },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

@@ -23,6 +23,8 @@ export interface Config {
   webDist: string;
   /** Build the web bundle on `serve` when it is missing or stale. */
   webBuild: boolean;
+  problemCodePrefix: string;
+  uploadMaxBytes: number;
   /** Argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
 }
@@ -68,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ),
     webDist: path.resolve(env.WEB_DIST ?? "web/dist"),
     webBuild: bool(env.WEB_BUILD, true),
+    problemCodePrefix: env.PROBLEM_CODE_PREFIX ?? "GX",
+    uploadMaxBytes: int("UPLOAD_MAX_BYTES", env.UPLOAD_MAX_BYTES, 20 * 1_048_576),
     argon2MemoryKib: int("ARGON2_MEMORY_KIB", env.ARGON2_MEMORY_KIB, 19_456),
     ...overrides,
   };

@@ -84,6 +84,160 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface CountersTable {
+  key: string;
+  value: number;
+}
+
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  ownerOrgId: string;
+  ownerPath: string;
+  startsOn: string;
+  endsOn: string;
+  phase: string;
+  settingsJson: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CampaignCategoriesTable {
+  id: string;
+  campaignId: string;
+  name: string;
+  portraitTemplateJson: string;
+  sortOrder: number;
+}
+
+export interface ProblemsTable {
+  id: string;
+  code: string;
+  campaignId: string;
+  categoryId: string | null;
+  sourceType: string;
+  sourceRef: string | null;
+  title: string;
+  description: string;
+  portraitJson: string;
+  rectifyType: string;
+  target: string;
+  acceptanceStandard: string;
+  responsibleLeader: string | null;
+  responsiblePerson: string | null;
+  ownerOrgId: string;
+  ownerPath: string;
+  leadOrgId: string | null;
+  leadPath: string | null;
+  originalDeadline: string | null;
+  deadline: string | null;
+  isPublic: number;
+  status: string;
+  closureKind: string | null;
+  reopenCount: number;
+  progress: number;
+  closeoutSummary: string | null;
+  closeoutRequestedAt: string | null;
+  closeoutEvidenceJson: string | null;
+  reviewJson: string | null;
+  reviewedAt: string | null;
+  reviewRound: number;
+  publicReviewEndsAt: string | null;
+  satisfactionJson: string | null;
+  closedAt: string | null;
+  closureReason: string | null;
+  followupDue: string | null;
+  followupResult: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProblemCoOrgsTable {
+  problemId: string;
+  orgId: string;
+}
+
+export interface MeasuresTable {
+  id: string;
+  problemId: string;
+  seqNo: number;
+  title: string;
+  target: string | null;
+  deadline: string;
+  leadOrgId: string;
+  weight: number;
+  progress: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TasksTable {
+  id: string;
+  problemId: string;
+  measureId: string;
+  parentTaskId: string | null;
+  orgId: string;
+  orgPath: string;
+  assignerOrgId: string;
+  title: string;
+  deadline: string;
+  weight: number;
+  status: string;
+  progress: number;
+  acknowledgedAt: string | null;
+  completedAt: string | null;
+  acceptedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProgressReportsTable {
+  id: string;
+  taskId: string;
+  problemId: string;
+  percent: number;
+  text: string;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  originalName: string;
+  uploadedBy: string;
+  ownerPath: string;
+  problemId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: string;
+}
+
+export interface BallotTokensTable {
+  id: string;
+  problemId: string;
+  round: number;
+  tokenHash: string;
+  label: string | null;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
+export interface BallotsTable {
+  id: string;
+  problemId: string;
+  round: number;
+  tokenId: string;
+  choice: string;
+  comment: string | null;
+  createdAt: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -92,6 +246,17 @@ export interface DB {
   recoveryCodes: RecoveryCodesTable;
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
+  counters: CountersTable;
+  campaigns: CampaignsTable;
+  campaignCategories: CampaignCategoriesTable;
+  problems: ProblemsTable;
+  problemCoOrgs: ProblemCoOrgsTable;
+  measures: MeasuresTable;
+  tasks: TasksTable;
+  progressReports: ProgressReportsTable;
+  attachments: AttachmentsTable;
+  ballotTokens: BallotTokensTable;
+  ballots: BallotsTable;
 }
 
 export type { Generated };

@@ -5,15 +5,20 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import { newId } from "../db/columns.ts";
 import type { Database } from "../db/connect.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerErrorHandling, sendProblem } from "./plugins/errors.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessionGate } from "./plugins/session.ts";
 import { registerWeb } from "./plugins/web.ts";
+import { attachmentRoutes } from "./routes/attachment.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
+import { campaignRoutes } from "./routes/campaign.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
+import { problemRoutes } from "./routes/problem.routes.ts";
+import { publicRoutes } from "./routes/public.routes.ts";
+import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
 import "./types.ts";
 
@@ -41,6 +46,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : newId();
+    },
+    // Malformed URLs and the like never reach the error handler: answer them as problems too.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(
+        request,
+        reply,
+        (error as { statusCode?: number }).statusCode === 415 ? "unsupported_media_type" : "bad_request",
+      );
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -72,6 +85,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(campaignRoutes);
+  await app.register(problemRoutes);
+  await app.register(taskRoutes);
+  await app.register(attachmentRoutes(config));
+  await app.register(publicRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../contract/enums.ts";
+import { buildProblem, type Stage } from "../test/problems.ts";
 import { type TestApp, testApp } from "../test/support.ts";
 
 /**
@@ -26,6 +27,24 @@ const callers = new Map<Role, Awaited<ReturnType<TestApp["as"]>>>();
 const countyOf = (s: Scope) => (s === "in" ? "450102" : "450202");
 const freshOrg = async (s: Scope) => (await t.build.org({ parentCode: countyOf(s) })).id;
 const freshUser = async (s: Scope) => (await t.build.user({ roles: [["unit_staff", countyOf(s)]] })).id;
+const cityOf = (s: Scope) => (s === "in" ? "450100" : "450200");
+/** A problem owned by the caller's city (in) or 柳州 (out), led by one of its counties. */
+const problemAt = (s: Scope, stage: Stage, rectifyType?: "long_term") =>
+  buildProblem(t, { owner: cityOf(s), lead: countyOf(s), stage, rectifyType });
+const LEDGER = ["coordinator", "supervisor", "unit_lead", "unit_staff", "leader", "auditor"] as const;
+const CHECKS = {
+  factsClear: true,
+  problemSolved: true,
+  tasksDone: true,
+  conclusionAccurate: true,
+  compliant: true,
+  formatCorrect: true,
+};
+const problemList = (url: string): Case => ({
+  allowed: LEDGER,
+  list: true,
+  request: async () => ({ method: "GET", url }),
+});
 
 const CASES: Record<string, Case> = {
   "GET /api/v1/auth/me": {
@@ -135,6 +154,209 @@ const CASES: Record<string, Case> = {
     list: true,
     request: async () => ({ method: "GET", url: "/api/v1/audit?limit=200" }),
   },
+  "GET /api/v1/campaigns": {
+    allowed: "all",
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/campaigns" }),
+  },
+  "GET /api/v1/campaigns/:id": {
+    allowed: "all",
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/campaigns/${(await t.build.campaign({ owner: cityOf(s) })).id}`,
+    }),
+  },
+  "POST /api/v1/campaigns": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: "/api/v1/campaigns",
+      body: {
+        name: "城市专项整治",
+        ownerOrgId: t.org(cityOf(s)).id,
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        categories: [{ name: "类别", portraitTemplate: [] }],
+      },
+    }),
+  },
+  "GET /api/v1/problems": problemList("/api/v1/problems?limit=200"),
+  "GET /api/v1/tasks": problemList("/api/v1/tasks?limit=200"),
+  "GET /api/v1/responsibilities": problemList("/api/v1/responsibilities?limit=200"),
+  "GET /api/v1/me/todos": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/me/todos" }),
+  },
+  "POST /api/v1/problems": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: "/api/v1/problems",
+      body: {
+        campaignId: (await t.build.campaign({ owner: cityOf(s) })).id,
+        sourceType: "opinion",
+        title: "群众反映的问题",
+        description: "描述",
+        rectifyType: "immediate",
+        target: "目标",
+        acceptanceStandard: "标准",
+      },
+    }),
+  },
+  "GET /api/v1/problems/:id": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/problems/${(await problemAt(s, "tasked")).id}` }),
+  },
+  "GET /api/v1/problems/:id/timeline": {
+    allowed: LEDGER,
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/problems/${(await problemAt(s, "assigned")).id}/timeline`,
+    }),
+  },
+  "POST /api/v1/problems/:id/assign": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "registered")).id}/assign`,
+      body: { leadOrgId: t.org(countyOf(s)).id, deadline: "2026-12-31" },
+    }),
+  },
+  "POST /api/v1/problems/:id/acknowledge": {
+    allowed: ["unit_lead"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "assigned")).id}/acknowledge`,
+    }),
+  },
+  "POST /api/v1/problems/:id/measures": {
+    allowed: ["unit_lead", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "rectifying")).id}/measures`,
+      body: { title: "措施", deadline: "2026-12-01" },
+    }),
+  },
+  "POST /api/v1/measures/:id/tasks": {
+    allowed: ["unit_lead", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/measures/${(await problemAt(s, "tasked")).measureId}/tasks`,
+      body: { tasks: [{ orgId: t.org(countyOf(s)).id }] },
+    }),
+  },
+  "POST /api/v1/tasks/:id/tasks": {
+    allowed: ["unit_lead"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "tasked")).taskId}/tasks`,
+      body: { tasks: [{ orgId: await freshOrg(s) }] },
+    }),
+  },
+  "POST /api/v1/tasks/:id/acknowledge": {
+    allowed: ["unit_lead", "unit_staff"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "tasked")).taskId}/acknowledge`,
+    }),
+  },
+  "POST /api/v1/tasks/:id/reports": {
+    allowed: ["unit_lead", "unit_staff"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "tasked")).taskId}/reports`,
+      body: { percent: 40, text: "推进中" },
+    }),
+  },
+  "POST /api/v1/tasks/:id/complete": {
+    allowed: ["unit_lead", "unit_staff"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "tasked")).taskId}/complete`,
+      body: { text: "已完成" },
+    }),
+  },
+  "POST /api/v1/tasks/:id/accept": {
+    allowed: ["unit_lead", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "task_done")).taskId}/accept`,
+    }),
+  },
+  "POST /api/v1/tasks/:id/return": {
+    allowed: ["unit_lead", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "task_done")).taskId}/return`,
+      body: { reason: "材料不全" },
+    }),
+  },
+  "POST /api/v1/problems/:id/request-closeout": {
+    allowed: ["unit_lead"],
+    request: async (s) => {
+      const p = await problemAt(s, "task_done");
+      return {
+        method: "POST",
+        url: `/api/v1/problems/${p.id}/request-closeout`,
+        body: { summary: "完成", attachmentIds: [p.attachmentId] },
+      };
+    },
+  },
+  "POST /api/v1/problems/:id/review": {
+    allowed: ["supervisor", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "closeout_requested")).id}/review`,
+      body: { decision: "approve", checklist: CHECKS },
+    }),
+  },
+  "POST /api/v1/problems/:id/ballot-tokens": {
+    allowed: ["coordinator", "supervisor"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "public_review")).id}/ballot-tokens`,
+      body: { count: 2 },
+    }),
+  },
+  "POST /api/v1/problems/:id/close-public-review": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "public_review")).id}/close-public-review`,
+    }),
+  },
+  "POST /api/v1/problems/:id/stage-close": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "rectifying", "long_term")).id}/stage-close`,
+      body: { summary: "阶段性成效" },
+    }),
+  },
+  "POST /api/v1/problems/:id/follow-up": {
+    allowed: ["coordinator", "supervisor"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "closed")).id}/follow-up`,
+      body: { outcome: "ok", note: "未反弹" },
+    }),
+  },
+  "POST /api/v1/problems/:id/withdraw": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "registered")).id}/withdraw`,
+      body: { kind: "duplicate", reason: "与已有问题重复" },
+    }),
+  },
+  "GET /api/v1/attachments/:id": {
+    allowed: LEDGER,
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/attachments/${(await problemAt(s, "task_done")).attachmentId}`,
+    }),
+  },
   "GET /api/v1/audit/verify": {
     allowed: ["auditor"],
     self: true,
@@ -152,6 +374,10 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/auth/mfa/enrol",
   "POST /api/v1/auth/mfa/activate",
   "POST /api/v1/auth/password",
+  "POST /api/v1/public/ballot-info",
+  "POST /api/v1/public/ballots",
+  // Uploads carry no target; who may upload is tested below.
+  "POST /api/v1/attachments",
 ]);
 
 const outsidePaths = async () =>
@@ -167,9 +393,10 @@ beforeAll(async () => {
     await t.build.user({ username: `m_${role}`, roles: [[role, "450100"]] });
     callers.set(role, await t.as(`m_${role}`));
   }
-  // Something out of scope in every list: an org, a user and their audit events under 柳州.
+  // Something out of scope in every list: an org, a user, a problem and their audit events under 柳州.
   await freshOrg("out");
   await freshUser("out");
+  await problemAt("out", "tasked");
 });
 afterAll(() => t.close());
 
@@ -211,6 +438,18 @@ describe("authorization matrix", () => {
             expect(row.path ?? "").not.toMatch(/^\/450000\/450200\//);
             if (row.orgId) expect(outside.has(row.orgId)).toBe(false);
           }
+          const outsideProblems = new Set(
+            (
+              await t.database.db
+                .selectFrom("problems")
+                .select("id")
+                .where("ownerPath", "like", "/450000/450200/%")
+                .execute()
+            ).map((p) => p.id),
+          );
+          for (const row of body.data as { id?: string; problemId?: string }[]) {
+            expect(outsideProblems.has(row.problemId ?? row.id ?? "")).toBe(false);
+          }
           if (route === "GET /api/v1/audit") {
             const ids = body.data.map((r) => (r as { entityId?: string }).entityId);
             for (const id of ids) expect(outside.has(id ?? "")).toBe(false);
@@ -221,6 +460,26 @@ describe("authorization matrix", () => {
       });
     }
   }
+
+  it("lets only working roles upload evidence", async () => {
+    const boundary = "----m";
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n`),
+      Buffer.from("整改情况说明"),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    for (const role of ROLES) {
+      const call = callers.get(role)!;
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/attachments",
+        payload,
+        headers: { ...call.headers, "content-type": `multipart/form-data; boundary=${boundary}` },
+      });
+      const works = ["coordinator", "supervisor", "unit_lead", "unit_staff"].includes(role);
+      expect(res.statusCode, `${role} ${res.body}`).toBe(works ? 200 : 403);
+    }
+  });
 
   it("refuses every scoped route without a session", async () => {
     for (const c of Object.values(CASES)) {

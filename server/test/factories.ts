@@ -1,5 +1,7 @@
 import type { Role } from "../../contract/enums.ts";
+import type { CampaignSettingsValue } from "../../contract/schemas/campaign.ts";
 import type { Ctx } from "../context.ts";
+import { createCampaign } from "../domain/campaigns/campaign.commands.ts";
 import { createOrg } from "../domain/orgs/org.commands.ts";
 import { createUser } from "../domain/users/user.commands.ts";
 
@@ -20,6 +22,21 @@ export function createBuilders(sys: Ctx, org: OrgLookup) {
         password: opts.password ?? "correct-horse-battery",
         orgId: home.id,
         roles: opts.roles.map(([role, code]) => ({ role, orgId: org(code).id })),
+      });
+    },
+    /** A campaign owned by the region (or `owner`) with two categories. */
+    async campaign(opts: { owner?: string; settings?: Partial<CampaignSettingsValue> } = {}) {
+      return createCampaign(sys, {
+        name: unique("专项整治"),
+        ownerOrgId: org(opts.owner ?? "450000").id,
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        phase: "rectify",
+        categories: [
+          { name: "农村基层党组织带头人能力不强", portraitTemplate: ["带头人年龄老化", "发展思路不清"] },
+          { name: "党员教育管理宽松软", portraitTemplate: ["组织生活不经常"] },
+        ],
+        settings: opts.settings,
       });
     },
     /** A department or unit under the org with `parentCode`. */

@@ -145,7 +145,8 @@ export async function testApp(overrides: Partial<Config> = {}) {
   /** Signs in and returns a caller that sends the cookie and CSRF token on every request. */
   async function as(username: string, password = TEST_PASSWORD) {
     const s = await login(username, password);
-    return (
+    const headers = { cookie: s.cookie, "x-csrf-token": s.csrf };
+    const call = (
       method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
       url: string,
       payload?: unknown,
@@ -155,8 +156,9 @@ export async function testApp(overrides: Partial<Config> = {}) {
         method,
         url,
         payload: payload as never,
-        headers: { cookie: s.cookie, "x-csrf-token": s.csrf, "accept-language": lang },
+        headers: { ...headers, "accept-language": lang },
       });
+    return Object.assign(call, { headers });
   }
 
   return {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { isPostgres } from "./dialect.ts";
 
 /** Orgs, users, roles, sessions, MFA recovery codes and the append-only audit chain. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -119,15 +120,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`.execute(db);
     await sql`CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
       BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`.execute(db);
-  }
-}
-
-async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`SELECT version()`.execute(db);
-    return true;
-  } catch {
-    return false;
   }
 }
 

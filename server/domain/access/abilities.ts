@@ -1,5 +1,6 @@
 import { ABILITIES, type Ability } from "../../../contract/enums.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
+import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { type Actor, holdsRole } from "./actor.ts";
 
 const RULES: Record<Ability, (a: Actor) => boolean> = {
@@ -7,6 +8,9 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "orgs.manage": (a) => holdsRole(a, "admin"),
   "users.manage": (a) => holdsRole(a, "admin"),
   "audit.read": (a) => auditPolicy.read(a),
+  "problems.read": (a) => holdsRole(a, LEDGER_ROLES),
+  "problems.register": (a) => holdsRole(a, "coordinator"),
+  "campaigns.manage": (a) => holdsRole(a, "coordinator"),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */

@@ -55,7 +55,10 @@ const shanghai = new Intl.DateTimeFormat("sv-SE", {
 /** Times in messages are shown as people read them: Beijing time, to the minute. */
 const displayParams = (params: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && ISO_TIME.test(v) ? shanghai.format(new Date(v)) : v]),
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === "string" && ISO_TIME.test(v) ? shanghai.format(new Date(v)) : v,
+    ]),
   );
 
 /** Sends an RFC 9457 problem in the request's language. */

@@ -59,7 +59,9 @@ export function registerSessionGate(
     );
     // API routes need a full session unless they say otherwise; the web app and docs are public.
     const declared = request.routeOptions.config?.auth;
-    const mode = request.is404 ? "public" : (declared ?? (request.url.startsWith("/api/") ? "full" : "public"));
+    const mode = request.is404
+      ? "public"
+      : (declared ?? (request.url.startsWith("/api/") ? "full" : "public"));
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(request.ctx, token) : null;
     request.session = session;

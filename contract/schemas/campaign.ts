@@ -1,0 +1,60 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { CAMPAIGN_PHASES, RECTIFY_TYPES } from "../enums.ts";
+import { Id, lit } from "./common.ts";
+
+export const DateOnly = Type.String({ format: "date", description: "calendar date in Asia/Shanghai" });
+
+/** Campaign settings; defaults from DOMAIN.md. */
+export const CampaignSettings = Type.Object(
+  {
+    satisfactionRequired: Type.Boolean({ default: true }),
+    satisfactionThreshold: Type.Number({ minimum: 0, maximum: 1, default: 0.9 }),
+    ballotScale: Type.Union([Type.Literal(3), Type.Literal(5)], { default: 3 }),
+    publicNoticeDays: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
+    followUpMonths: Type.Integer({ minimum: 1, maximum: 36, default: 3 }),
+    allowedRectifyTypes: Type.Array(lit(RECTIFY_TYPES), { minItems: 1, default: [...RECTIFY_TYPES] }),
+  },
+  { additionalProperties: false },
+);
+export type CampaignSettingsValue = Static<typeof CampaignSettings>;
+
+export const CategoryInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    portraitTemplate: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+      maxItems: 30,
+      default: [],
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateCampaignBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    ownerOrgId: Id,
+    startsOn: DateOnly,
+    endsOn: DateOnly,
+    phase: Type.Optional(lit(CAMPAIGN_PHASES)),
+    categories: Type.Array(CategoryInput, { minItems: 1, maxItems: 50 }),
+    settings: Type.Optional(Type.Partial(CampaignSettings, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type CreateCampaignInput = Static<typeof CreateCampaignBody>;
+
+export const Campaign = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  ownerOrgId: Type.String(),
+  ownerOrgName: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  phase: lit(CAMPAIGN_PHASES),
+  settings: CampaignSettings,
+  categories: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), portraitTemplate: Type.Array(Type.String()) }),
+  ),
+  problemCount: Type.Integer(),
+});
+export type CampaignView = Static<typeof Campaign>;

@@ -1,0 +1,113 @@
+import { type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { ProblemFilter } from "../../../contract/schemas/problem.ts";
+import type { Ctx } from "../../context.ts";
+import type { DB } from "../../db/schema.ts";
+import { holdsRole, scopeRoots } from "../access/actor.ts";
+import { authorize } from "../errors.ts";
+import { toProblemRows } from "./ledger.rows.ts";
+import { LEDGER_ROLES } from "./problem.policy.ts";
+
+const like = (prefix: string) => `${prefix}%`;
+
+/**
+ * The SQL form of problemPolicy.read: a grant over the owner office, the lead unit,
+ * a co-operating unit or a task unit.
+ */
+export function problemScope(eb: ExpressionBuilder<DB, "problems">, ctx: Ctx) {
+  const roots = scopeRoots(ctx.actor, LEDGER_ROLES);
+  if (roots === null) return sql<SqlBool>`1 = 1`;
+  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
+  return eb.or(
+    roots.flatMap((r) => [
+      eb("problems.ownerPath", "like", like(r)),
+      eb("problems.leadPath", "like", like(r)),
+      eb.exists(
+        eb
+          .selectFrom("tasks")
+          .select(sql`1`.as("x"))
+          .whereRef("tasks.problemId", "=", "problems.id")
+          .where("tasks.orgPath", "like", like(r)),
+      ),
+      eb.exists(
+        eb
+          .selectFrom("problemCoOrgs")
+          .innerJoin("orgs", "orgs.id", "problemCoOrgs.orgId")
+          .select(sql`1`.as("x"))
+          .whereRef("problemCoOrgs.problemId", "=", "problems.id")
+          .where("orgs.path", "like", like(r)),
+      ),
+    ]),
+  );
+}
+
+/** Chinese keyword search: FTS5 trigram on SQLite, pg_trgm-indexed ILIKE on PostgreSQL; LIKE under 3 characters. */
+function keyword(eb: ExpressionBuilder<DB, "problems">, ctx: Ctx, q: string) {
+  const term = q.trim();
+  const escaped = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (ctx.engine === "postgres") {
+    return sql<SqlBool>`(problems.code || ' ' || problems.title || ' ' || problems.description) ILIKE ${escaped} ESCAPE '\\'`;
+  }
+  if ([...term].length >= 3) {
+    const phrase = `"${term.replace(/"/g, '""')}"`;
+    return sql<SqlBool>`problems.rowid IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ${phrase})`;
+  }
+  return eb.or([
+    sql<SqlBool>`problems.title LIKE ${escaped} ESCAPE '\\'`,
+    sql<SqlBool>`problems.description LIKE ${escaped} ESCAPE '\\'`,
+    sql<SqlBool>`problems.code LIKE ${escaped} ESCAPE '\\'`,
+  ]);
+}
+
+/** The filtered, scoped problem query every list view starts from. */
+export async function filteredProblems(ctx: Ctx, f: ProblemFilter) {
+  authorize(holdsRole(ctx.actor, LEDGER_ROLES));
+  let leadPath: string | null = null;
+  if (f.leadOrgId) {
+    const org = await ctx.db
+      .selectFrom("orgs")
+      .select("path")
+      .where("id", "=", f.leadOrgId)
+      .executeTakeFirst();
+    leadPath = org?.path ?? "-";
+  }
+  let q = ctx.db.selectFrom("problems").where((eb) => problemScope(eb, ctx));
+  if (f.campaignId) q = q.where("problems.campaignId", "=", f.campaignId);
+  if (f.categoryId) q = q.where("problems.categoryId", "=", f.categoryId);
+  if (f.status?.length) q = q.where("problems.status", "in", f.status);
+  if (leadPath) q = q.where("problems.leadPath", "like", like(leadPath));
+  if (f.rectifyType) q = q.where("problems.rectifyType", "=", f.rectifyType);
+  if (f.closureKind) q = q.where("problems.closureKind", "=", f.closureKind);
+  if (f.sourceType) q = q.where("problems.sourceType", "=", f.sourceType);
+  if (f.deadlineFrom) q = q.where("problems.deadline", ">=", f.deadlineFrom);
+  if (f.deadlineTo) q = q.where("problems.deadline", "<=", f.deadlineTo);
+  if (f.q) {
+    const term = f.q;
+    q = q.where((eb) => keyword(eb, ctx, term));
+  }
+  return q;
+}
+
+const SORTS = {
+  deadline: "problems.deadline",
+  code: "problems.code",
+  progress: "problems.progress",
+  updatedAt: "problems.updatedAt",
+} as const;
+
+/** 问题清单: one row per problem, scoped, filtered, sorted and paged. */
+export async function listProblems(ctx: Ctx, f: ProblemFilter) {
+  const q = await filteredProblems(ctx, f);
+  const sortKey = (f.sort ?? "deadline").replace(/^-/, "") as keyof typeof SORTS;
+  const dir = f.sort?.startsWith("-") ? "desc" : "asc";
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll("problems")
+      .orderBy(SORTS[sortKey], dir)
+      .orderBy("problems.code", dir)
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { data: await toProblemRows(ctx, rows), total: Number(count.n) };
+}

@@ -1,0 +1,37 @@
+import type { Ctx } from "../../context.ts";
+
+/** The year in Asia/Shanghai, where deadlines and codes live. */
+export const shanghaiYear = (d: Date) =>
+  Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(d));
+
+/** The date (YYYY-MM-DD) in Asia/Shanghai. */
+export const shanghaiDate = (d: Date) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
+
+/** Next value of a named counter, inside the caller's transaction. */
+export async function nextCounter(ctx: Ctx, key: string): Promise<number> {
+  await ctx.db
+    .insertInto("counters")
+    .values({ key, value: 0 })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const row = await ctx.db
+    .updateTable("counters")
+    .set((eb) => ({ value: eb("value", "+", 1) }))
+    .where("key", "=", key)
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Human-facing problem code, e.g. `GX-2026-0001`, numbered per year. */
+export async function nextProblemCode(ctx: Ctx): Promise<string> {
+  const year = shanghaiYear(ctx.now());
+  const n = await nextCounter(ctx, `problem:${year}`);
+  return `${ctx.config.problemCodePrefix}-${year}-${String(n).padStart(4, "0")}`;
+}
