@@ -6,7 +6,7 @@ import { iso, newId } from "../../db/columns.ts";
 import { holdsRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError } from "../errors.ts";
-import { detectFileType } from "./file-type.ts";
+import { detectFileType, isControl } from "./file-type.ts";
 
 /** Files live under DATA_DIR/files, outside anything served statically, named by id only. */
 export const attachmentPath = (dataDir: string, id: string) => path.join(dataDir, "files", id.slice(-2), id);
@@ -14,8 +14,9 @@ export const attachmentPath = (dataDir: string, id: string) => path.join(dataDir
 /** Keeps only what is safe to show of a client's file name (no path, no control characters). */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+  const clean = [...base]
+    .filter((ch) => !isControl(ch.charCodeAt(0)) && !'"<>|:*?'.includes(ch))
+    .join("")
     .trim()
     .slice(0, 120);
   return clean || "file";

@@ -1,3 +1,5 @@
+export const isControl = (code: number) => code < 0x20 || code === 0x7f;
+
 /** What a file really is, judged from its bytes, never from its name. */
 export interface DetectedType {
   mime: string;
@@ -43,8 +45,12 @@ function isPlainText(b: Buffer): boolean {
   if (b.length === 0) return false;
   const text = b.toString("utf8");
   if (text.includes("\uFFFD")) return false;
-  // Control characters other than tab, newline, carriage return and form feed mean binary.
-  return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
+  // Control characters other than tab, newline, form feed and carriage return mean binary.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c) && c !== 9 && c !== 10 && c !== 12 && c !== 13) return false;
+  }
+  return true;
 }
 
 /**
