@@ -1,4 +1,4 @@
-import { audit, describeError, migrate, seed, userAdd } from "./cli/admin.ts";
+import { audit, describeError, jobs, migrate, seed, userAdd } from "./cli/admin.ts";
 import { parseArgs } from "./cli/args.ts";
 import { serve } from "./cli/serve.ts";
 
@@ -8,7 +8,8 @@ const USAGE = `rectify <command>
   seed --demo                load the demo org tree and accounts (refused when NODE_ENV=production)
   user add --username U --org CODE --role ROLE[@CODE] [--name N] [--password P]
   audit verify               recompute the audit chain and check signed checkpoints
-  audit checkpoint           sign the current audit chain head`;
+  audit checkpoint           sign the current audit chain head
+  jobs run <name>            run one scheduled job now (public-reviews)`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -27,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case "audit":
         return await audit(args);
+      case "jobs":
+        return await jobs(args);
     }
     console.error(USAGE);
     return command ? 2 : 0;

@@ -4,6 +4,7 @@ import { seedDemo } from "../domain/demo/demo.commands.ts";
 import { DomainError } from "../domain/errors.ts";
 import { findOrgByCode } from "../domain/orgs/org.queries.ts";
 import { createUser } from "../domain/users/user.commands.ts";
+import { JOBS } from "../jobs/scheduler.ts";
 import type { Args } from "./args.ts";
 import { openDatabase, withSystem } from "./runtime.ts";
 
@@ -94,4 +95,17 @@ export function describeError(e: unknown): string {
     return `${e.code}${fields ? ` (${fields})` : ""}`;
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** `rectify jobs run <name>`: one run of a scheduled job, now. */
+export async function jobs(args: Args): Promise<number> {
+  const name = args.positional[2];
+  const job = JOBS.find((j) => j.name === name);
+  if (args.positional[1] !== "run" || !job) {
+    console.error(`usage: rectify jobs run <${JOBS.map((j) => j.name).join("|")}>`);
+    return 2;
+  }
+  const result = await withSystem(`job:${job.name}`, job.run);
+  console.log(`${job.name}: ${JSON.stringify(result)}`);
+  return 0;
 }

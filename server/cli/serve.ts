@@ -1,6 +1,7 @@
 import { systemContext } from "../context.ts";
 import { isEmptyInstall, seedDemo } from "../domain/demo/demo.commands.ts";
 import { buildApp } from "../http/app.ts";
+import { startScheduler } from "../jobs/scheduler.ts";
 import { openDatabase } from "./runtime.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 
@@ -16,11 +17,13 @@ export async function serve(): Promise<number> {
     );
   }
   const app = await buildApp({ config, database });
+  const stopJobs = startScheduler({ ...ctx, actor: { ...ctx.actor, name: "scheduler" }, log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -8,8 +8,7 @@ import { type Config, loadConfig } from "../config.ts";
 import { type Ctx, systemContext, withActor } from "../context.ts";
 import { connect, type Database } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrations/index.ts";
-import type { Actor } from "../domain/access/actor.ts";
-import { loadGrants } from "../domain/auth/session.queries.ts";
+import { loadActor } from "../domain/auth/session.queries.ts";
 import { importDivisions } from "../domain/orgs/org.commands.ts";
 import { guangxiDivisions } from "../domain/orgs/org.data.ts";
 import { buildApp } from "../http/app.ts";
@@ -98,23 +97,9 @@ export async function testDb(overrides: Partial<Config> = {}) {
     if (!o) throw new Error(`no org ${code} in the test tree`);
     return o;
   };
-  const actorOf = async (userId: string): Promise<Actor> => {
-    const u = await database.db
-      .selectFrom("users")
-      .innerJoin("orgs", "orgs.id", "users.orgId")
-      .select(["users.id", "users.displayName", "orgs.path"])
-      .where("users.id", "=", userId)
-      .executeTakeFirstOrThrow();
-    return {
-      kind: "user",
-      userId: u.id,
-      name: u.displayName,
-      homePath: u.path,
-      grants: await loadGrants(sys, u.id),
-    };
-  };
   /** A context acting as the given user, with the frozen clock. */
-  const ctxFor = async (user: { id: string }): Promise<Ctx> => withActor(sys, await actorOf(user.id), null);
+  const ctxFor = async (user: { id: string }): Promise<Ctx> =>
+    withActor(sys, await loadActor(sys, user.id), null);
   const build = createBuilders(sys, org);
   return { database, config, clock, sys, org, ctxFor, build, close: drop };
 }

@@ -17,6 +17,23 @@ export async function loadGrants(ctx: Ctx, userId: string): Promise<Grant[]> {
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
+/** The actor a user is: their name, home org and grants (for sessions, the CLI and seeding). */
+export async function loadActor(ctx: Ctx, userId: string): Promise<Actor> {
+  const u = await ctx.db
+    .selectFrom("users")
+    .innerJoin("orgs", "orgs.id", "users.orgId")
+    .select(["users.id", "users.displayName", "orgs.path"])
+    .where("users.id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return {
+    kind: "user",
+    userId: u.id,
+    name: u.displayName,
+    homePath: u.path,
+    grants: await loadGrants(ctx, u.id),
+  };
+}
+
 export interface ResolvedSession {
   sessionId: string;
   stage: "full" | "mfa" | "enrol";

@@ -6,6 +6,7 @@ import { createOrg, importDivisions } from "../orgs/org.commands.ts";
 import { guangxiDivisions, guangxiTownsAndVillages } from "../orgs/org.data.ts";
 import { findOrgByCode } from "../orgs/org.queries.ts";
 import { createUser } from "../users/user.commands.ts";
+import { seedDemoCampaign } from "./demo-problems.ts";
 
 export const DEMO_PASSWORD = "Rectify-demo-2026";
 
@@ -26,6 +27,7 @@ export const DEMO_ACCOUNTS: [string, string, Role, string][] = [
   ["auditor", "纪检监察 覃审计", "auditor", "450000"],
   ["nanning", "南宁市 责任单位负责人", "unit_lead", "450100"],
   ["xingning", "兴宁区 经办人", "unit_staff", "450102"],
+  ["qingxiu", "青秀区 经办人", "unit_staff", "450103"],
   ["liuzhou", "柳州市 责任单位负责人", "unit_lead", "450200"],
 ];
 
@@ -74,6 +76,25 @@ export async function seedDemo(ctx: Ctx): Promise<{ orgs: number; users: number 
         roles: [{ role, orgId: org.id }],
       });
       users += 1;
+    }
+    const hasCampaign = await ctx.db.selectFrom("campaigns").select("id").limit(1).executeTakeFirst();
+    if (!hasCampaign) {
+      const orgIds = new Map(
+        (await ctx.db.selectFrom("orgs").select(["id", "code"]).where("code", "is not", null).execute()).map(
+          (o) => [o.code, o.id],
+        ),
+      );
+      const userIds = new Map(
+        (await ctx.db.selectFrom("users").select(["id", "username"]).execute()).map((u) => [
+          u.username,
+          u.id,
+        ]),
+      );
+      await seedDemoCampaign(
+        ctx,
+        (code) => orgIds.get(code) as string,
+        (name) => userIds.get(name) as string,
+      );
     }
     await recordAudit(ctx, {
       type: "demo.seeded",

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PROBLEM_STATUSES } from "../../../contract/enums.ts";
 import { type TestDb, testDb } from "../../test/support.ts";
 import { verifyAuditChain } from "../audit/audit.verify.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "./demo.commands.ts";
@@ -21,6 +22,17 @@ describe("seedDemo", () => {
       .where("name", "=", "自治区整改办")
       .executeTakeFirst();
     expect(dept?.path).toMatch(/^\/450000\/[\w-]+\/$/);
+    const problems = await t.database.db
+      .selectFrom("problems")
+      .select(["status", "closureKind", "reopenCount"])
+      .execute();
+    expect(problems.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(problems.map((p) => p.status))).toEqual(new Set(PROBLEM_STATUSES));
+    expect(problems.some((p) => p.closureKind === "rectified")).toBe(true);
+    expect(problems.some((p) => p.closureKind === "duplicate" || p.closureKind === "not_in_remit")).toBe(
+      true,
+    );
+    expect(problems.some((p) => p.reopenCount > 0)).toBe(true);
     const again = await seedDemo(t.sys);
     expect(again).toEqual({ orgs: 0, users: 0 });
     expect((await verifyAuditChain(t.sys)).ok).toBe(true);
