@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { KyselyPlugin } from "kysely";
 import pg from "pg";
 import type { Role } from "../../contract/enums.ts";
 import { type Config, loadConfig } from "../config.ts";
@@ -107,9 +108,15 @@ export async function testDb(overrides: Partial<Config> = {}) {
 export type TestDb = Awaited<ReturnType<typeof testDb>>;
 
 /** The app over a test database, with helpers to sign in and call it as a user. */
-export async function testApp(overrides: Partial<Config> = {}) {
+export async function testApp(overrides: Partial<Config> = {}, opts: { plugins?: KyselyPlugin[] } = {}) {
   const t = await testDb(overrides);
-  const app = await buildApp({ config: t.config, database: t.database, now: t.clock.now, logger: false });
+  const db = (opts.plugins ?? []).reduce((d, p) => d.withPlugin(p), t.database.db);
+  const app = await buildApp({
+    config: t.config,
+    database: { ...t.database, db },
+    now: t.clock.now,
+    logger: false,
+  });
   await app.ready();
 
   async function login(username: string, password = TEST_PASSWORD) {
