@@ -4,7 +4,6 @@ import {
   CLOSURE_KINDS,
   PROBLEM_STATUSES,
   RECTIFY_TYPES,
-  REVIEW_CHECKLIST,
   SOURCE_TYPES,
   TASK_STATUSES,
 } from "../enums.ts";
@@ -105,12 +104,23 @@ export const CloseOutBody = Type.Object(
   { summary: Text(5000), attachmentIds: Type.Array(Id, { minItems: 1, maxItems: 50 }) },
   { additionalProperties: false },
 );
+/** The six review points (DOMAIN.md §2.3), each met or not. */
+export const ReviewChecklist = Type.Object(
+  {
+    factsClear: Type.Boolean(),
+    problemSolved: Type.Boolean(),
+    tasksDone: Type.Boolean(),
+    conclusionAccurate: Type.Boolean(),
+    compliant: Type.Boolean(),
+    formatCorrect: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
 export const ReviewBody = Type.Object(
   {
     decision: Type.Union([Type.Literal("approve"), Type.Literal("reject")]),
-    checklist: Type.Object(Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, Type.Boolean()])), {
-      additionalProperties: false,
-    }),
+    checklist: ReviewChecklist,
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
