@@ -50,9 +50,10 @@ const shanghai = new Intl.DateTimeFormat("sv-SE", {
   day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
+  second: "2-digit",
 });
 
-/** Times in messages are shown as people read them: Beijing time, to the minute. */
+/** Times in messages are shown as people read them: Beijing time, to the second. */
 const displayParams = (params: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(params).map(([k, v]) => [
