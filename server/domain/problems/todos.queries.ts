@@ -1,14 +1,17 @@
-import type { ProblemStatus } from "../../../contract/enums.ts";
+import type { ProblemStatus, TaskStatus } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import { holdsRole } from "../access/actor.ts";
-import { listProblems } from "./ledger.queries.ts";
+import { filteredProblems } from "./ledger.queries.ts";
+import { toProblemRows } from "./ledger.rows.ts";
 import { listTasks } from "./ledger.views.ts";
-import { problemAbilities } from "./problem.policy.ts";
-import { findProblemById } from "./problem.queries.ts";
+import { type ProblemAbility, problemAbilities } from "./problem.policy.ts";
+import { toRef } from "./problem.queries.ts";
 
 const LIMIT = 20;
+// How many candidates to look at per group; the abilities that pick them need no related paths.
+const CANDIDATES = 200;
 
-/** 工作台: what waits on this user, by role: to assign, acknowledge, review, open ballots; tasks to sign for, report, accept. */
+/** 工作台: what waits on this user: problems to assign, acknowledge, review, open ballots for; tasks to sign for, report on, accept. */
 export async function getMyTodos(ctx: Ctx) {
   if (!holdsRole(ctx.actor, ["coordinator", "supervisor", "unit_lead", "unit_staff"])) {
     return {
@@ -21,34 +24,28 @@ export async function getMyTodos(ctx: Ctx) {
       tasksToAccept: [],
     };
   }
-  const problemsIn = async (status: ProblemStatus, ability: keyof ReturnType<typeof problemAbilities>) => {
-    const page = await listProblems(ctx, { status: [status], limit: 200, sort: "deadline" });
-    const out = [];
-    for (const row of page.data) {
-      if (out.length >= LIMIT) break;
-      const p = await findProblemById(ctx, row.id);
-      if (problemAbilities(ctx.actor, p.ref)[ability]) out.push(row);
-    }
-    return out;
+  const problemsAwaiting = async (status: ProblemStatus, ability: ProblemAbility) => {
+    const rows = await (await filteredProblems(ctx, { status: [status] }))
+      .selectAll("problems")
+      .orderBy("problems.deadline")
+      .limit(CANDIDATES)
+      .execute();
+    return toProblemRows(
+      ctx,
+      rows.filter((r) => problemAbilities(ctx.actor, toRef(r, []))[ability]).slice(0, LIMIT),
+    );
   };
-  const tasksWith = async (
-    taskStatus: ("pending" | "in_progress" | "done_reported")[],
-    ability: "acknowledge" | "report" | "accept",
-  ) => {
-    const page = await listTasks(ctx, {
-      status: ["rectifying", "ongoing", "closeout_requested"],
-      taskStatus,
-      limit: 200,
-    });
+  const tasksAwaiting = async (taskStatus: TaskStatus[], ability: "acknowledge" | "report" | "accept") => {
+    const page = await listTasks(ctx, { status: ["rectifying", "ongoing"], taskStatus, limit: CANDIDATES });
     return page.data.filter((t) => t.abilities[ability]).slice(0, LIMIT);
   };
   return {
-    toAssign: await problemsIn("registered", "assign"),
-    toAcknowledge: await problemsIn("assigned", "acknowledge"),
-    toReview: await problemsIn("closeout_requested", "review"),
-    ballotsToIssue: await problemsIn("public_review", "issueBallots"),
-    tasksToAcknowledge: await tasksWith(["pending"], "acknowledge"),
-    tasksToReport: await tasksWith(["in_progress"], "report"),
-    tasksToAccept: await tasksWith(["done_reported"], "accept"),
+    toAssign: await problemsAwaiting("registered", "assign"),
+    toAcknowledge: await problemsAwaiting("assigned", "acknowledge"),
+    toReview: await problemsAwaiting("closeout_requested", "review"),
+    ballotsToIssue: await problemsAwaiting("public_review", "issueBallots"),
+    tasksToAcknowledge: await tasksAwaiting(["pending"], "acknowledge"),
+    tasksToReport: await tasksAwaiting(["in_progress"], "report"),
+    tasksToAccept: await tasksAwaiting(["done_reported"], "accept"),
   };
 }
