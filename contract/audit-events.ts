@@ -41,6 +41,8 @@ export const AUDIT_EVENT_TYPES = [
   "task.returned",
   "ballot.tokens_issued",
   "ballot.cast",
+  "objection.lodged",
+  "objection.answered",
   "attachment.uploaded",
 ] as const;
 

@@ -139,6 +139,12 @@ export const ERRORS = {
     en: "The public review of this item has ended",
   },
   ballot_choice_invalid: { status: 422, zh: "评价选项无效", en: "That choice is not on this ballot" },
+  objections_unanswered: {
+    status: 409,
+    zh: "公示期间的异议尚未全部答复，不能结束评议",
+    en: "Objections lodged during the public notice must all be answered first",
+  },
+  not_on_public_notice: { status: 404, zh: "该问题不在公示期内", en: "This item is not on public notice" },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

@@ -12,10 +12,13 @@ import { RequireAuth } from "./components/RequireAuth";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider";
 import { AccountPage } from "./pages/AccountPage";
 import { AuditPage } from "./pages/AuditPage";
+import { BallotPage } from "./pages/BallotPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
+import { ProblemDetailPage } from "./pages/ProblemDetailPage";
+import { ProblemsPage } from "./pages/ProblemsPage";
 import { UsersPage } from "./pages/UsersPage";
 import { theme } from "./theme";
 
@@ -63,9 +66,26 @@ export function App() {
             <UnauthorizedRedirect />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/ballot" element={<BallotPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
+                  <Route
+                    path="problems"
+                    element={
+                      <RequireAbility ability="problems.read">
+                        <ProblemsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="problems/:id"
+                    element={
+                      <RequireAbility ability="problems.read">
+                        <ProblemDetailPage />
+                      </RequireAbility>
+                    }
+                  />
                   <Route
                     path="orgs"
                     element={

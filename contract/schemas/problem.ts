@@ -242,6 +242,16 @@ export const AttachmentRef = Type.Object({
   size: Type.Integer(),
 });
 
+export const Objection = Type.Object({
+  id: Type.String(),
+  round: Type.Integer(),
+  text: Type.String(),
+  createdAt: Type.String(),
+  answer: NStr,
+  upheld: Type.Union([Type.Boolean(), Type.Null()]),
+  answeredAt: NStr,
+});
+
 export const ProblemDetail = Type.Object({
   ...ProblemRow.properties,
   categoryId: NStr,
@@ -272,6 +282,7 @@ export const ProblemDetail = Type.Object({
   satisfaction: Satisfaction,
   closureReason: NStr,
   followupDue: NStr,
+  objections: Type.Array(Objection),
   measures: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -369,3 +380,17 @@ export const TimelineEntry = Type.Object({
   actorName: NStr,
   data: Type.Unknown(),
 });
+
+export const LodgeObjectionBody = Type.Object(
+  {
+    problemCode: Type.String({ minLength: 3, maxLength: 40 }),
+    text: Text(2000),
+    contact: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export const AnswerObjectionBody = Type.Object(
+  { answer: Text(2000), upheld: Type.Boolean() },
+  { additionalProperties: false },
+);
+export const ObjectionParams = Type.Object({ id: Id, objectionId: Id }, { additionalProperties: false });

@@ -238,6 +238,19 @@ export interface BallotsTable {
   createdAt: string;
 }
 
+export interface ObjectionsTable {
+  id: string;
+  problemId: string;
+  round: number;
+  text: string;
+  contact: string | null;
+  createdAt: string;
+  answer: string | null;
+  upheld: number | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -257,6 +270,7 @@ export interface DB {
   attachments: AttachmentsTable;
   ballotTokens: BallotTokensTable;
   ballots: BallotsTable;
+  objections: ObjectionsTable;
 }
 
 export type { Generated };

@@ -350,6 +350,32 @@ const CASES: Record<string, Case> = {
       body: { kind: "duplicate", reason: "与已有问题重复" },
     }),
   },
+  "POST /api/v1/problems/:id/objections/:objectionId/answer": {
+    allowed: ["coordinator"],
+    request: async (s) => {
+      const p = await buildProblem(t, {
+        owner: cityOf(s),
+        lead: countyOf(s),
+        stage: "public_review",
+        isPublic: true,
+      });
+      await t.app.inject({
+        method: "POST",
+        url: "/api/v1/public/objections",
+        payload: { problemCode: p.code, text: "异议" },
+      });
+      const o = await t.database.db
+        .selectFrom("objections")
+        .select("id")
+        .where("problemId", "=", p.id)
+        .executeTakeFirstOrThrow();
+      return {
+        method: "POST",
+        url: `/api/v1/problems/${p.id}/objections/${o.id}/answer`,
+        body: { answer: "已核实", upheld: false },
+      };
+    },
+  },
   "GET /api/v1/attachments/:id": {
     allowed: LEDGER,
     request: async (s) => ({
@@ -376,6 +402,7 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/auth/password",
   "POST /api/v1/public/ballot-info",
   "POST /api/v1/public/ballots",
+  "POST /api/v1/public/objections",
   // Uploads carry no target; who may upload is tested below.
   "POST /api/v1/attachments",
 ]);

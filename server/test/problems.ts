@@ -38,7 +38,14 @@ export const ALL_CHECKS = {
  */
 export async function buildProblem(
   t: TestDb,
-  opts: { owner: string; lead: string; stage: Stage; rectifyType?: RectifyType; title?: string },
+  opts: {
+    owner: string;
+    lead: string;
+    stage: Stage;
+    rectifyType?: RectifyType;
+    title?: string;
+    isPublic?: boolean;
+  },
 ) {
   const sys = t.sys;
   const campaign = await t.build.campaign({ owner: opts.owner });
@@ -52,6 +59,7 @@ export async function buildProblem(
     rectifyType: opts.rectifyType ?? "deadline",
     target: "规范管理",
     acceptanceStandard: "场所正常使用",
+    isPublic: opts.isPublic,
   });
   const id = p.id;
   if (reach("assigned"))
@@ -88,6 +96,7 @@ export async function buildProblem(
   }
   return {
     id,
+    code: p.code,
     taskId: p.measures[0]?.tasks[0]?.id as string,
     measureId: p.measures[0]?.id as string,
     attachmentId,

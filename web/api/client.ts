@@ -54,12 +54,17 @@ export function setUnauthorizedHandler(handler: () => void): void {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+type Scalar = string | number | boolean | null | undefined;
+export type Query = Record<string, Scalar | readonly string[]>;
 
-/** Builds `path?a=1&b=2`, leaving out empty values. */
+/** Builds `path?a=1&b=2&b=3`, leaving out empty values; arrays repeat the key. */
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) {
+      for (const v of value) if (v !== "") params.append(key, v);
+      continue;
+    }
     if (value === undefined || value === null || value === "") continue;
     params.set(key, String(value));
   }
@@ -81,8 +86,10 @@ async function readProblem(res: Response): Promise<Problem> {
 /** Calls the API and returns the parsed JSON body; throws `ApiError` on any failure. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const upper = method.toUpperCase();
+  const isForm = body instanceof FormData;
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // the browser sets a multipart Content-Type (with its boundary) itself
+  if (body !== undefined && !isForm) headers["Content-Type"] = "application/json";
   if (!SAFE_METHODS.has(upper) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let res: Response;
@@ -91,7 +98,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method: upper,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {});
@@ -116,4 +123,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body ?? {}),
   del: <T>(path: string) => request<T>("DELETE", path),
+  /** Sends `multipart/form-data` (file uploads). */
+  upload: <T>(path: string, form: FormData) => request<T>("POST", path, form),
 };

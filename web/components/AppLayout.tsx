@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   LogoutOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -21,7 +22,7 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "orgs" | "users" | "audit" | "account";
+  key: "home" | "problems" | "orgs" | "users" | "audit" | "account";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -30,6 +31,13 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { key: "home", path: "/", label: "menu.home", icon: <DashboardOutlined /> },
+  {
+    key: "problems",
+    path: "/problems",
+    label: "menu.problems",
+    icon: <FileSearchOutlined />,
+    ability: "problems.read",
+  },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },

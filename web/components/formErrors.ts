@@ -15,7 +15,9 @@ export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
   const byField = new Map<string, string[]>();
   for (const e of err.errors) {
     if (!e.field) continue;
-    byField.set(e.field, [...(byField.get(e.field) ?? []), e.message]);
+    const seen = byField.get(e.field) ?? [];
+    // a value failing a union of literals is reported once per branch; one message is enough
+    if (!seen.includes(e.message)) byField.set(e.field, [...seen, e.message]);
   }
   form.setFields([...byField].map(([field, errors]) => ({ name: toNamePath(field), errors })));
   return byField.size > 0;

@@ -1,3 +1,6 @@
+import { labelsEnUS } from "./labels.en-US";
+import { ledgerEnUS } from "./ledger.en-US";
+import { problemEnUS } from "./problem.en-US";
 import type { Messages } from "./zh-CN";
 
 /** English messages; must carry every key of the Chinese set. */
@@ -225,4 +228,8 @@ export const enUS: Messages = {
 
   "notFound.title": "Page not found",
   "notFound.back": "Back to the workbench",
+
+  ...labelsEnUS,
+  ...ledgerEnUS,
+  ...problemEnUS,
 };

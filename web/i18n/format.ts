@@ -29,6 +29,32 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
   return fmt.format(date);
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+function isoDay(date: Date): string {
+  const part = (type: string) => dayFormat.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** The calendar day (YYYY-MM-DD) in Asia/Shanghai; a date-only value is already one. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "";
+  if (DATE_ONLY.test(value)) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : isoDay(date);
+}
+
+/** Today's calendar day in Asia/Shanghai. */
+export function todayInShanghai(now = new Date()): string {
+  return isoDay(now);
+}
+
 /** The ISO instant of a calendar date's start (or end) in Asia/Shanghai. */
 export function shanghaiDayBoundary(date: string, end: boolean): string {
   const base = new Date(`${date}T00:00:00+08:00`);

@@ -1,3 +1,7 @@
+import { labelsZhCN } from "./labels.zh-CN";
+import { ledgerZhCN } from "./ledger.zh-CN";
+import { problemZhCN } from "./problem.zh-CN";
+
 /** Simplified Chinese messages; the default language and the source of the key set. */
 export const zhCN = {
   "app.name": "整改通",
@@ -221,6 +225,10 @@ export const zhCN = {
 
   "notFound.title": "页面不存在",
   "notFound.back": "返回工作台",
+
+  ...labelsZhCN,
+  ...ledgerZhCN,
+  ...problemZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

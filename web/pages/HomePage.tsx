@@ -1,11 +1,24 @@
 import { Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from "antd";
+import { can } from "../api/session";
 import { useCurrentMe } from "../components/RequireAuth";
 import { useT } from "../i18n/I18nProvider";
+import { Workbench } from "./home/Workbench";
 
-/** The workbench: a welcome, the user's roles and the orgs they cover. */
+/** The workbench: to-dos for people working the ledger; a welcome with roles and scope for everyone else. */
 export function HomePage() {
   const me = useCurrentMe();
   const t = useT();
+  if (can(me, "problems.read")) {
+    return (
+      <div>
+        <Typography.Title level={3} data-testid="home-welcome">
+          {t("home.welcome", { name: me.user.displayName })}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t("todo.intro")}</Typography.Paragraph>
+        <Workbench />
+      </div>
+    );
+  }
   const scope = [...new Map(me.roles.map((r) => [r.orgId, r])).values()];
 
   return (

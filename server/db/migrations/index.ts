@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "../connect.ts";
 import * as foundation from "./2026112801_foundation.ts";
 import * as closedLoop from "./2026112802_closed_loop.ts";
+import * as objections from "./2026112803_objections.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026112801_foundation": foundation,
   "2026112802_closed_loop": closedLoop,
+  "2026112803_objections": objections,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,7 +15,7 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
   const p = await findProblemById(ctx, id);
   const db = ctx.db;
   const [row] = await toProblemRows(ctx, [p]);
-  const [campaign, owner, coOrgs, measures, tasks, reports, files, tokens] = await Promise.all([
+  const [campaign, owner, coOrgs, measures, tasks, reports, files, tokens, objections] = await Promise.all([
     db
       .selectFrom("campaigns")
       .select("settingsJson")
@@ -64,6 +64,12 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
       .select(["usedAt"])
       .where("problemId", "=", id)
       .where("round", "=", p.reviewRound)
+      .execute(),
+    db
+      .selectFrom("objections")
+      .select(["id", "round", "text", "createdAt", "answer", "upheld", "answeredAt"])
+      .where("problemId", "=", id)
+      .orderBy("createdAt")
       .execute(),
   ]);
   const settings = campaignSettings(campaign.settingsJson);
@@ -119,6 +125,7 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
     },
     closureReason: p.closureReason,
     followupDue: p.followupDue,
+    objections: objections.map((o) => ({ ...o, upheld: o.upheld === null ? null : o.upheld === 1 })),
     measures: measures.map((m) => ({
       id: m.id,
       seqNo: m.seqNo,

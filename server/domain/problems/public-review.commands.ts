@@ -7,6 +7,7 @@ import { hashToken } from "../auth/totp.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { DomainError } from "../errors.ts";
 import { closedAsRectified } from "./closeout.commands.ts";
+import { objectionState } from "./objection.commands.ts";
 import { findProblemById, type LoadedProblem, loadProblem } from "./problem.queries.ts";
 import { guard, problemScopePath, transitionProblem } from "./problem.transition.ts";
 import { getProblemDetail } from "./problem.view.ts";
@@ -66,12 +67,22 @@ async function decide(ctx: Ctx, problem: LoadedProblem, trigger: string) {
     .select("settingsJson")
     .where("id", "=", problem.campaignId)
     .executeTakeFirstOrThrow();
+  // An upheld objection fails the review; unanswered ones must be answered before it can end.
+  const objections = await objectionState(ctx, problem.id, problem.reviewRound);
+  if (objections.unanswered > 0) throw new DomainError("objections_unanswered");
   const outcome = satisfactionOutcome(
     countsOf(problem),
     campaignSettings(campaign.settingsJson).satisfactionThreshold,
   );
-  const data = { trigger, counts: countsOf(problem), rate: outcome.rate, passes: outcome.passes };
-  if (outcome.passes) {
+  const passes = outcome.passes && !objections.upheld;
+  const data = {
+    trigger,
+    counts: countsOf(problem),
+    rate: outcome.rate,
+    objectionUpheld: objections.upheld,
+    passes,
+  };
+  if (passes) {
     await transitionProblem(
       ctx,
       problem,
@@ -183,7 +194,9 @@ export async function castBallot(ctx: Ctx, input: { token: string; choice: Ballo
       scopePath: problemScopePath(problem),
       data: { round: row.round, choice: input.choice, comment: input.comment ?? null, lastToken: !left },
     });
-    if (!left) await decide(ctx, await loadProblem(ctx, problem.id), "all_tokens_used");
+    // The last ballot closes the review, unless objections still wait for an answer.
+    const waiting = (await objectionState(ctx, problem.id, row.round)).unanswered > 0;
+    if (!left && !waiting) await decide(ctx, await loadProblem(ctx, problem.id), "all_tokens_used");
     return { ok: true };
   });
 }
@@ -209,7 +222,8 @@ export async function closeExpiredPublicReviews(ctx: Ctx): Promise<number> {
   for (const { id } of due) {
     await inTx(ctx, async (ctx) => {
       const problem = await findProblemById(ctx, id);
-      if (problem.status === "public_review") await decide(ctx, problem, "period_ended");
+      const waiting = (await objectionState(ctx, id, problem.reviewRound)).unanswered > 0;
+      if (problem.status === "public_review" && !waiting) await decide(ctx, problem, "period_ended");
     });
   }
   return due.length;

@@ -3,12 +3,14 @@ import { Type } from "@sinclair/typebox";
 import { TASK_STATUSES } from "../../../contract/enums.ts";
 import { Data, IdParams } from "../../../contract/schemas/common.ts";
 import {
+  AnswerObjectionBody,
   AssignProblemBody,
   CloseOutBody,
   CreateProblemBody,
   FollowUpBody,
   IssuedTokens,
   IssueTokensBody,
+  ObjectionParams,
   ProblemDetail,
   ProblemListQuery,
   ProblemRow,
@@ -22,6 +24,7 @@ import {
 import { requestCloseOut, reviewCloseOut } from "../../domain/problems/closeout.commands.ts";
 import { listProblems } from "../../domain/problems/ledger.queries.ts";
 import { listResponsibilities, listTasks } from "../../domain/problems/ledger.views.ts";
+import { answerObjection } from "../../domain/problems/objection.commands.ts";
 import {
   acknowledgeProblem,
   assignProblem,
@@ -139,5 +142,16 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/v1/problems/:id/ballot-tokens",
     { schema: { tags, params: IdParams, body: IssueTokensBody, response: { 200: Data(IssuedTokens) } } },
     async (req) => ({ data: await issueBallotTokens(req.ctx, { ...id(req), ...req.body }) }),
+  );
+  app.post(
+    "/api/v1/problems/:id/objections/:objectionId/answer",
+    { schema: { tags, params: ObjectionParams, body: AnswerObjectionBody, response: Detail } },
+    async (req) => ({
+      data: await answerObjection(req.ctx, {
+        problemId: req.params.id,
+        objectionId: req.params.objectionId,
+        ...req.body,
+      }),
+    }),
   );
 };

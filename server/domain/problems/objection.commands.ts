@@ -1,0 +1,99 @@
+import { type Ctx, inTx } from "../../context.ts";
+import { bit, iso, newId } from "../../db/columns.ts";
+import { recordAudit } from "../audit/audit.commands.ts";
+import { authorize, DomainError, notFound } from "../errors.ts";
+import { problemPolicy } from "./problem.policy.ts";
+import { findProblemById } from "./problem.queries.ts";
+import { problemScopePath } from "./problem.transition.ts";
+import { getProblemDetail } from "./problem.view.ts";
+
+/**
+ * Anyone may object (异议) to a public item while it is on notice (public review); the
+ * submitter's contact is kept for the coordinator only.
+ */
+export async function lodgeObjection(
+  ctx: Ctx,
+  input: { problemCode: string; text: string; contact?: string },
+) {
+  return inTx(ctx, async (ctx) => {
+    const problem = await ctx.db
+      .selectFrom("problems")
+      .selectAll()
+      .where("code", "=", input.problemCode)
+      .executeTakeFirst();
+    if (!problem || problem.isPublic !== 1 || problem.status !== "public_review")
+      throw new DomainError("not_on_public_notice");
+    const id = newId();
+    await ctx.db
+      .insertInto("objections")
+      .values({
+        id,
+        problemId: problem.id,
+        round: problem.reviewRound,
+        text: input.text,
+        contact: input.contact ?? null,
+        createdAt: iso(ctx.now()),
+        answer: null,
+        upheld: null,
+        answeredBy: null,
+        answeredAt: null,
+      })
+      .execute();
+    await recordAudit(ctx, {
+      type: "objection.lodged",
+      entityType: "problem",
+      entityId: problem.id,
+      scopePath: problemScopePath(problem),
+      data: { objectionId: id, round: problem.reviewRound, text: input.text },
+    });
+    return { ok: true };
+  });
+}
+
+/** The coordinator answers an objection, saying whether it is upheld (an upheld one fails the review). */
+export async function answerObjection(
+  ctx: Ctx,
+  input: { problemId: string; objectionId: string; answer: string; upheld: boolean },
+) {
+  return inTx(ctx, async (ctx) => {
+    const problem = await findProblemById(ctx, input.problemId);
+    authorize(problemPolicy.closePublicReview(ctx.actor, problem.ref));
+    const objection = await ctx.db
+      .selectFrom("objections")
+      .selectAll()
+      .where("id", "=", input.objectionId)
+      .where("problemId", "=", problem.id)
+      .executeTakeFirst();
+    if (!objection) throw notFound();
+    if (objection.answeredAt) throw new DomainError("conflict");
+    await ctx.db
+      .updateTable("objections")
+      .set({
+        answer: input.answer,
+        upheld: bit(input.upheld),
+        answeredBy: ctx.actor.userId,
+        answeredAt: iso(ctx.now()),
+      })
+      .where("id", "=", objection.id)
+      .execute();
+    await recordAudit(ctx, {
+      type: "objection.answered",
+      entityType: "problem",
+      entityId: problem.id,
+      scopePath: problemScopePath(problem),
+      data: { objectionId: objection.id, upheld: input.upheld, answer: input.answer },
+    });
+    return getProblemDetail(ctx, problem.id);
+  });
+}
+
+/** The objections of the current round: how many are still unanswered, and whether any was upheld. */
+export async function objectionState(ctx: Ctx, problemId: string, round: number) {
+  const rows = await ctx.db
+    .selectFrom("objections")
+    .select(["answeredAt", "upheld"])
+    .where("problemId", "=", problemId)
+    .where("round", "=", round)
+    .execute();
+  return { unanswered: rows.filter((r) => !r.answeredAt).length, upheld: rows.some((r) => r.upheld === 1) };
+}

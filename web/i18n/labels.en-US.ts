@@ -1,0 +1,93 @@
+import type { labelsZhCN } from "./labels.zh-CN";
+
+/** English labels for the code names of DOMAIN.md §5 and the new audit event types. */
+export const labelsEnUS: Record<keyof typeof labelsZhCN, string> = {
+  "problemStatus.registered": "Registered",
+  "problemStatus.assigned": "Assigned",
+  "problemStatus.rectifying": "Rectifying",
+  "problemStatus.closeout_requested": "Awaiting review",
+  "problemStatus.public_review": "Public review",
+  "problemStatus.ongoing": "Ongoing",
+  "problemStatus.closed": "Closed",
+
+  "closureKind.rectified": "Rectified",
+  "closureKind.duplicate": "Duplicate",
+  "closureKind.not_in_remit": "Not in remit",
+  "closureKind.withdrawn": "Withdrawn",
+
+  "rectifyType.immediate": "Immediate",
+  "rectifyType.deadline": "By deadline",
+  "rectifyType.long_term": "Long-term",
+
+  "sourceType.research": "Research visit",
+  "sourceType.opinion": "Opinion",
+  "sourceType.supervision": "Supervision finding",
+  "sourceType.meeting": "Joint-meeting decision",
+  "sourceType.review_opinion": "Congress review opinion",
+  "sourceType.instruction": "Leader instruction",
+  "sourceType.hotline": "12345 hotline / petition",
+  "sourceType.inspection": "Inspection / audit",
+  "sourceType.self_check": "Self-inspection",
+
+  "taskStatus.pending": "To acknowledge",
+  "taskStatus.in_progress": "In progress",
+  "taskStatus.done_reported": "Reported done",
+  "taskStatus.accepted": "Accepted",
+
+  "ballotChoice.very_satisfied": "Very satisfied",
+  "ballotChoice.satisfied": "Satisfied",
+  "ballotChoice.basically_satisfied": "Basically satisfied",
+  "ballotChoice.dissatisfied": "Dissatisfied",
+  "ballotChoice.very_dissatisfied": "Very dissatisfied",
+
+  "reviewCheck.factsClear": "Facts clear",
+  "reviewCheck.problemSolved": "Problem solved",
+  "reviewCheck.tasksDone": "Tasks done",
+  "reviewCheck.conclusionAccurate": "Conclusion accurate",
+  "reviewCheck.compliant": "Compliant",
+  "reviewCheck.formatCorrect": "Format correct",
+
+  "reviewDecision.approve": "Approved",
+  "reviewDecision.reject": "Sent back",
+
+  "followUpOutcome.ok": "Holding up",
+  "followUpOutcome.relapse": "Relapsed",
+
+  "campaignPhase.investigate": "Investigation",
+  "campaignPhase.rectify": "Rectification",
+  "campaignPhase.accept": "Acceptance",
+  "campaignPhase.review": "Follow-up",
+
+  "respRole.lead": "Lead unit",
+  "respRole.co": "Co-operating unit",
+  "respRole.task": "Task unit",
+
+  "audit.type.campaign.created": "Campaign created",
+  "audit.type.problem.registered": "Problem registered",
+  "audit.type.problem.assigned": "Assigned",
+  "audit.type.problem.acknowledged": "Problem acknowledged",
+  "audit.type.problem.closeout_requested": "Close-out requested",
+  "audit.type.problem.review_approved": "Review approved",
+  "audit.type.problem.review_rejected": "Review sent back",
+  "audit.type.problem.public_review_closed": "Public review closed",
+  "audit.type.problem.stage_closed": "Stage closed",
+  "audit.type.problem.followed_up": "Follow-up",
+  "audit.type.problem.withdrawn": "Withdrawn",
+  "audit.type.measure.added": "Measure added",
+  "audit.type.task.decomposed": "Task decomposed",
+  "audit.type.task.acknowledged": "Task acknowledged",
+  "audit.type.task.reported": "Progress reported",
+  "audit.type.task.completed": "Task reported done",
+  "audit.type.task.accepted": "Task accepted",
+  "audit.type.task.returned": "Task returned",
+  "audit.type.ballot.tokens_issued": "Ballot codes issued",
+  "audit.type.ballot.cast": "Ballot cast",
+  "audit.type.attachment.uploaded": "File uploaded",
+
+  "audit.entityType.problem": "Problem",
+  "audit.entityType.measure": "Measure",
+  "audit.entityType.task": "Task",
+  "audit.entityType.campaign": "Campaign",
+  "audit.entityType.ballot": "Ballot",
+  "audit.entityType.attachment": "Attachment",
+};
