@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import { newId } from "../db/columns.ts";
 import type { Database } from "../db/connect.ts";
 import { registerErrorHandling, sendProblem } from "./plugins/errors.ts";
+import { registerInputSanity } from "./plugins/input-sanity.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessionGate } from "./plugins/session.ts";
@@ -79,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await registerOpenApi(app);
   registerMetrics(app);
   registerSessionGate(app, config, database, now);
+  registerInputSanity(app);
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(config));
