@@ -51,18 +51,32 @@ export function appendCheckpoint(file: string, c: Checkpoint): void {
   fs.appendFileSync(file, `${JSON.stringify(c)}\n`, { mode: 0o600 });
 }
 
-/** Reads every checkpoint; a line that does not parse counts as a forged one (seq 0). */
+const isCheckpoint = (c: unknown): c is Checkpoint => {
+  const x = c as Partial<Checkpoint> | null;
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    Number.isInteger(x.seq) &&
+    typeof x.hash === "string" &&
+    typeof x.at === "string" &&
+    typeof x.signature === "string"
+  );
+};
+
+/** Reads every checkpoint; a line that is not one counts as a forged checkpoint (seq 0). */
 export function readCheckpoints(file: string): Checkpoint[] {
   if (!fs.existsSync(file)) return [];
+  const forged: Checkpoint = { seq: 0, hash: "", at: "", signature: "" };
   return fs
     .readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => {
       try {
-        return JSON.parse(l) as Checkpoint;
+        const c: unknown = JSON.parse(l);
+        return isCheckpoint(c) ? c : forged;
       } catch {
-        return { seq: 0, hash: "", at: "", signature: "" };
+        return forged;
       }
     });
 }

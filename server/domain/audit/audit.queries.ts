@@ -1,7 +1,14 @@
 import type { Ctx } from "../../context.ts";
 import { scopePredicate } from "../access/scope.ts";
-import { authorize } from "../errors.ts";
+import { authorize, DomainError } from "../errors.ts";
 import { AUDIT_READERS, auditPolicy } from "./audit.policy.ts";
+
+/** A date-time the schema let through but JavaScript cannot represent (e.g. a leap second) is a 400. */
+function isoOrRefuse(value: string, field: string): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new DomainError("validation_failed", {}, [{ field, code: "format" }]);
+  return d.toISOString();
+}
 
 export interface AuditFilter {
   type?: string;
@@ -38,8 +45,8 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter) {
   if (f.entityType) q = q.where("entityType", "=", f.entityType);
   if (f.entityId) q = q.where("entityId", "=", f.entityId);
   if (f.actorId) q = q.where("actorId", "=", f.actorId);
-  if (f.from) q = q.where("at", ">=", new Date(f.from).toISOString());
-  if (f.to) q = q.where("at", "<=", new Date(f.to).toISOString());
+  if (f.from) q = q.where("at", ">=", isoOrRefuse(f.from, "from"));
+  if (f.to) q = q.where("at", "<=", isoOrRefuse(f.to, "to"));
   if (f.before) q = q.where("seq", "<", f.before);
   const rows = await q
     .orderBy("seq", "desc")

@@ -40,11 +40,12 @@ export async function verifyAuditChain(ctx: Ctx): Promise<VerifyResult> {
     verifiedAt: iso(ctx.now()),
   });
 
-  for (;;) {
+  for (let first = true; ; first = false) {
+    // The first batch has no lower bound, so a forged row at seq 0 or below shows as a gap.
     const rows = await ctx.db
       .selectFrom("auditEvents")
       .selectAll()
-      .where("seq", ">", state.seq)
+      .$if(!first, (q) => q.where("seq", ">", state.seq))
       .orderBy("seq")
       .limit(BATCH)
       .execute();

@@ -32,7 +32,9 @@ export const attachmentRoutes =
       { schema: { tags, consumes: ["multipart/form-data"], response: { 200: Data(Uploaded) } } },
       async (req) => {
         if (!req.isMultipart()) throw new DomainError("unsupported_media_type");
-        const part = await req.file();
+        const part = await req.file().catch(() => {
+          throw new DomainError("bad_request");
+        });
         if (!part) throw new DomainError("file_missing");
         const bytes = await part.toBuffer().catch((e: { code?: string }) => {
           if (e.code === "FST_REQ_FILE_TOO_LARGE") {
