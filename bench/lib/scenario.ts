@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type Sqlite from "better-sqlite3";
+import type { FastifyInstance } from "fastify";
+import type { Api } from "./api.ts";
+import type { Load } from "./load.ts";
+
+export interface ScenarioEnv {
+  /** The product (`rectify serve`) over the bench database. */
+  real: Api;
+  /** The bare baseline server (bench/baseline-server.ts) over the same file. */
+  baseline: Api;
+  dbFile: string;
+}
+
+/**
+ * One benchmark: the same work done by the product and by a bare handler, measured in the same
+ * run on the same database. A file in bench/scenarios/ exporting `scenario` is all it takes.
+ */
+export interface Scenario {
+  /** The `scenario` field of the JSON line (snake_case). */
+  name: string;
+  /** Reads run with BENCH_READ_CONNECTIONS (50), writes with BENCH_WRITE_CONNECTIONS (10); reads run first. */
+  kind: "read" | "write";
+  /** Adds data after the demo seed and before either server starts (e.g. a generated dataset). */
+  seed?(dbFile: string): Promise<void>;
+  /** Registers the bare handler on the baseline server: raw better-sqlite3, no auth, no validation. */
+  baseline(app: FastifyInstance, db: Sqlite.Database): void;
+  /** Signs in, looks up ids and checks both sides answer alike; returns what each side is loaded with. */
+  prepare(env: ScenarioEnv): Promise<{ real: Load; baseline: Load }>;
+}
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "scenarios");
+
+/** Every scenario in bench/scenarios/, reads before writes, then by file name. */
+export async function loadScenarios(): Promise<Scenario[]> {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .sort();
+  const scenarios: Scenario[] = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { scenario?: Scenario };
+    if (!mod.scenario) throw new Error(`bench/scenarios/${f} exports no \`scenario\``);
+    scenarios.push(mod.scenario);
+  }
+  const rank = (s: Scenario) => (s.kind === "read" ? 0 : 1);
+  return scenarios.sort((a, b) => rank(a) - rank(b));
+}
