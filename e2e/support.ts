@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Response as PageResponse,
+} from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import type { Config } from "../server/config.ts";
 import { systemContext } from "../server/context.ts";
@@ -105,13 +112,22 @@ interface OpenContext {
   errors: string[];
 }
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** The screen of a small phone, for the pages the public opens on theirs (the ballot). */
+export const PHONE_VIEWPORT: Viewport = { width: 375, height: 740 };
+
 export interface BrowserFixture {
   /**
    * A page in a fresh browser context (no cookies, empty storage) on `baseUrl`, so relative URLs
    * work in `page.goto`. With `lang`, the web app starts in that language as if the user had
-   * chosen it before; without, it starts in its default (Chinese).
+   * chosen it before; without, it starts in its default (Chinese). The screen is a desktop one
+   * unless `viewport` says otherwise.
    */
-  newPage: (baseUrl: string, lang?: Lang) => Promise<Page>;
+  newPage: (baseUrl: string, lang?: Lang, viewport?: Viewport) => Promise<Page>;
 }
 
 function fileSafe(text: string): string {
@@ -153,11 +169,11 @@ export function withBrowser(): BrowserFixture {
   });
 
   return {
-    async newPage(baseUrl, lang) {
+    async newPage(baseUrl, lang, viewport) {
       if (!browser) throw new Error("withBrowser() must be called at the top level of the test file");
       const context = await browser.newContext({
         baseURL: baseUrl,
-        viewport: { width: 1366, height: 900 },
+        viewport: viewport ?? { width: 1366, height: 900 },
         locale: lang === "en" ? "en-US" : "zh-CN",
         timezoneId: "Asia/Shanghai",
         storageState: lang
@@ -185,7 +201,7 @@ export interface AppFixture {
   /** The server of the enclosing describe block (available inside tests and later hooks). */
   readonly server: TestServer;
   /** A page on this server in a fresh browser context; see BrowserFixture.newPage. */
-  newPage: (lang?: Lang) => Promise<Page>;
+  newPage: (lang?: Lang, viewport?: Viewport) => Promise<Page>;
 }
 
 /**
@@ -208,7 +224,7 @@ export function withServer(browser: BrowserFixture, overrides: Partial<Config> =
     get server() {
       return current();
     },
-    newPage: (lang) => browser.newPage(current().baseUrl, lang),
+    newPage: (lang, viewport) => browser.newPage(current().baseUrl, lang, viewport),
   };
 }
 
@@ -282,6 +298,17 @@ export function openDropdown(page: Page): Locator {
 }
 
 /**
+ * Waits until an antd popup (a Select's dropdown, a modal, a drawer) has finished moving in: a
+ * click during the motion may only hover what it lands on.
+ */
+export async function settled(popup: Locator): Promise<void> {
+  await popup.first().waitFor();
+  await expect
+    .poll(() => popup.first().getAttribute("class"), { timeout: STEP_TIMEOUT })
+    .not.toMatch(/-(appear|enter)\b/);
+}
+
+/**
  * Picks an option of an antd Select by its label. With `search`, the text is typed first (for
  * selects that look options up on the server as the user types).
  */
@@ -292,6 +319,7 @@ export async function chooseOption(
   search?: string,
 ): Promise<void> {
   await select.click();
+  await settled(openDropdown(page));
   if (search !== undefined) await page.keyboard.type(search);
   const option = openDropdown(page).locator(".ant-select-item-option").filter({ hasText: label });
   await option.first().click();
@@ -302,4 +330,106 @@ export async function chooseOption(
 export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
   await chooseOption(page, page.getByTestId("lang-switch"), lang === "en" ? "English" : "中文");
   await page.waitForFunction((want) => document.documentElement.lang === want, lang);
+}
+
+/**
+ * Types a day (YYYY-MM-DD) into an antd DatePicker and confirms it with Enter, as a user who
+ * knows the date does. `picker` is the element carrying the picker's testid.
+ */
+export async function pickDate(picker: Locator, day: string): Promise<void> {
+  const input = picker.locator("xpath=descendant-or-self::input").first();
+  await input.click();
+  await input.fill(day);
+  await input.press("Enter");
+  await expect.poll(() => input.inputValue()).toBe(day);
+}
+
+/** A calendar day `days` from today in Beijing, as YYYY-MM-DD. */
+export function daysFromToday(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Throws with the server's problem detail when `res` is not a success. */
+async function expectOk(res: PageResponse, what: string): Promise<void> {
+  if (res.ok()) return;
+  const problem = (await res.json().catch(() => null)) as { code?: string; detail?: string } | null;
+  throw new Error(`${what} failed: ${res.status()} ${problem?.code ?? ""} ${problem?.detail ?? ""}`);
+}
+
+/**
+ * Clicks what opens a modal and waits until the modal has finished zooming in (a click on a
+ * checkbox or radio during the motion can be lost); resolves to the modal.
+ */
+export async function openModal(page: Page, opener: Locator): Promise<Locator> {
+  await opener.click();
+  const modal = page.locator(".ant-modal").last();
+  await settled(modal);
+  return modal;
+}
+
+/**
+ * Submits the open action form (its `modal-submit` button), waits for the POST it sends to a URL
+ * ending in `endpoint` (e.g. "/assign", or a RegExp), throws with the server's reason when refused,
+ * and waits for the form to close.
+ */
+export async function submitModal(page: Page, endpoint: string | RegExp): Promise<void> {
+  const path = (url: string) => new URL(url).pathname;
+  const answered = page.waitForResponse(
+    (r) =>
+      r.request().method() === "POST" &&
+      (typeof endpoint === "string" ? path(r.url()).endsWith(endpoint) : endpoint.test(path(r.url()))),
+  );
+  await page.getByTestId("modal-submit").click();
+  await expectOk(await answered, `POST ${endpoint}`);
+  await expectHidden(page.getByTestId("modal-submit"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API, for setting up what a test does not look at in the browser
+
+export interface ApiSession {
+  /** Sends a request as the signed-in user; resolves to the `data` of the answer. */
+  call: <T = unknown>(method: "GET" | "POST", path: string, body?: unknown) => Promise<T>;
+  /** Uploads a file as evidence; resolves to its id. */
+  upload: (fileName: string, bytes: Buffer) => Promise<string>;
+}
+
+/** Signs in through POST /api/v1/auth/login and keeps the session cookie and CSRF token. */
+export async function apiSession(
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<ApiSession> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`API sign-in as ${username} failed: ${res.status} ${await res.text()}`);
+  const { data } = (await res.json()) as { data: { csrfToken: string } };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const headers = { cookie, "x-csrf-token": data.csrfToken };
+  const answer = async <T>(res: Response, what: string): Promise<T> => {
+    if (!res.ok) throw new Error(`${what} as ${username} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { data: T }).data;
+  };
+  return {
+    async call<T>(method: "GET" | "POST", path: string, body?: unknown) {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return answer<T>(res, `${method} ${path}`);
+    },
+    async upload(fileName, bytes) {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(bytes)], { type: "application/octet-stream" }), fileName);
+      const res = await fetch(`${baseUrl}/api/v1/attachments`, { method: "POST", headers, body: form });
+      return (await answer<{ id: string }>(res, "upload")).id;
+    },
+  };
 }

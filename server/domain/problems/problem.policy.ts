@@ -85,7 +85,8 @@ export const taskPolicy = {
     isActive(t.problem),
   complete: (a: Actor, t: TaskRef) =>
     isUnit(a, t) && (t.status === "pending" || t.status === "in_progress") && isActive(t.problem),
-  accept: (a: Actor, t: TaskRef) => isAssigner(a, t) && t.status === "done_reported",
+  accept: (a: Actor, t: TaskRef) =>
+    isAssigner(a, t) && t.status === "done_reported" && t.problem.status !== "closed",
   return: (a: Actor, t: TaskRef) => isAssigner(a, t) && t.status === "done_reported" && isActive(t.problem),
   decompose: (a: Actor, t: TaskRef) =>
     hasRole(a, "unit_lead", t.orgPath) &&
