@@ -41,6 +41,30 @@ async function auditTask(ctx: Ctx, t: LoadedTask, type: AuditEventType, data: Re
   });
 }
 
+/** Writes one progress report and binds its evidence files to it. */
+async function insertReport(ctx: Ctx, t: LoadedTask, percent: number, text: string, files: string[] = []) {
+  const reportId = newId();
+  await ctx.db
+    .insertInto("progressReports")
+    .values({
+      id: reportId,
+      taskId: t.task.id,
+      problemId: t.problem.id,
+      percent,
+      text,
+      createdBy: ctx.actor.userId ?? "system",
+      createdByName: ctx.actor.name,
+      createdAt: iso(ctx.now()),
+    })
+    .execute();
+  const attachmentIds = await bindAttachments(ctx, files, {
+    problemId: t.problem.id,
+    entityType: "report",
+    entityId: reportId,
+  });
+  return { reportId, attachmentIds };
+}
+
 /** A unit passes its task further down its own subtree. */
 export async function decomposeTask(ctx: Ctx, input: { taskId: string; tasks: NewTask[] }) {
   return inTx(ctx, async (ctx) => {
@@ -89,25 +113,13 @@ export async function submitProgressReport(
     if (t.ref.hasChildren) throw new DomainError("task_has_subtasks");
     guardTask(ctx, t, "report", "report");
     const now = iso(ctx.now());
-    const reportId = newId();
-    await ctx.db
-      .insertInto("progressReports")
-      .values({
-        id: reportId,
-        taskId: t.task.id,
-        problemId: t.problem.id,
-        percent: input.percent,
-        text: input.text,
-        createdBy: ctx.actor.userId ?? "system",
-        createdByName: ctx.actor.name,
-        createdAt: now,
-      })
-      .execute();
-    const attachmentIds = await bindAttachments(ctx, input.attachmentIds ?? [], {
-      problemId: t.problem.id,
-      entityType: "report",
-      entityId: reportId,
-    });
+    const { reportId, attachmentIds } = await insertReport(
+      ctx,
+      t,
+      input.percent,
+      input.text,
+      input.attachmentIds,
+    );
     const done = input.percent === 100;
     await updateTask(ctx, t, {
       progress: input.percent,
@@ -137,25 +149,7 @@ export async function completeTask(
       .executeTakeFirst();
     if (open) throw new DomainError("measures_not_done");
     const now = iso(ctx.now());
-    const reportId = newId();
-    await ctx.db
-      .insertInto("progressReports")
-      .values({
-        id: reportId,
-        taskId: t.task.id,
-        problemId: t.problem.id,
-        percent: 100,
-        text: input.text,
-        createdBy: ctx.actor.userId ?? "system",
-        createdByName: ctx.actor.name,
-        createdAt: now,
-      })
-      .execute();
-    const attachmentIds = await bindAttachments(ctx, input.attachmentIds ?? [], {
-      problemId: t.problem.id,
-      entityType: "report",
-      entityId: reportId,
-    });
+    const { reportId, attachmentIds } = await insertReport(ctx, t, 100, input.text, input.attachmentIds);
     await updateTask(ctx, t, {
       progress: 100,
       status: "done_reported",
