@@ -38,7 +38,8 @@ describe("problem detail", () => {
         taskId: top.id,
         tasks: [{ orgId: (await t.build.org({ parentCode: "450102" })).id }],
       });
-      const leaf = deeper.measures.find((x) => x.id === measure.id)!.tasks[0].children[0];
+      const leaf = deeper.measures.find((x) => x.id === measure.id)!.tasks.find((x) => x.id === top.id)!
+        .children[0];
       await submitProgressReport(t.sys, { taskId: leaf.id, percent: 50, text: "推进中" });
     }
     const few = await queriesFor(`/api/v1/problems/${small.id}`);

@@ -44,6 +44,7 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
       .select(["o.name as orgName", "a.name as assignerOrgName", "a.path as assignerPath"])
       .where("tasks.problemId", "=", id)
       .orderBy("tasks.createdAt")
+      .orderBy("tasks.id")
       .execute(),
     db
       .selectFrom("progressReports")
