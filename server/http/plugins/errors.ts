@@ -108,6 +108,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendProblem(request, reply, error.code, error.params, error.fields);
     if (error.validation) return sendProblem(request, reply, "validation_failed", {}, toFieldErrors(error));
     if (isUniqueViolation(error)) return sendProblem(request, reply, "conflict");
+    // Another process held SQLite's write lock past busy_timeout: a retry will do.
+    if ((error as { code?: string }).code === "SQLITE_BUSY") {
+      reply.header("retry-after", "1");
+      return sendProblem(request, reply, "unavailable");
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500)
       return sendProblem(request, reply, STATUS_CODES[status] ?? "bad_request");
