@@ -149,6 +149,13 @@ export interface ProblemsTable {
   followupDue: string | null;
   followupResult: string | null;
   createdBy: string | null;
+  /** Traffic light (预警灯): green · yellow · orange · red. */
+  light: string;
+  /** JSON array of the reasons for the light, each `{ code, zh, en }`. */
+  lightReasonsJson: string | null;
+  /** Planned progress (序时进度), 0–100. */
+  plannedProgress: number;
+  lightChangedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -188,6 +195,13 @@ export interface TasksTable {
   acknowledgedAt: string | null;
   completedAt: string | null;
   acceptedAt: string | null;
+  /** Traffic light (预警灯): green · yellow · orange · red. */
+  light: string;
+  /** JSON array of the reasons for the light, each `{ code, zh, en }`. */
+  lightReasonsJson: string | null;
+  /** Planned progress (序时进度), 0–100. */
+  plannedProgress: number;
+  lightChangedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -3,12 +3,14 @@ import type { Database } from "../connect.ts";
 import * as foundation from "./2026112801_foundation.ts";
 import * as closedLoop from "./2026112802_closed_loop.ts";
 import * as objections from "./2026112803_objections.ts";
+import * as lights from "./2026112804_lights.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026112801_foundation": foundation,
   "2026112802_closed_loop": closedLoop,
   "2026112803_objections": objections,
+  "2026112804_lights": lights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -52,6 +52,10 @@ export async function insertTasks(
       acknowledgedAt: null,
       completedAt: null,
       acceptedAt: null,
+      light: "green",
+      lightReasonsJson: null,
+      plannedProgress: 0,
+      lightChangedAt: null,
       createdAt: now,
       updatedAt: now,
     });
