@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.ts";
 
@@ -28,6 +38,28 @@ export interface ConnectOptions {
   /** PostgreSQL schema to use as search_path (tests isolate themselves this way). */
   pgSchema?: string;
   poolSize?: number;
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: a transaction takes the write lock when it starts, so a
+ * second process writing the same file (a worker or the CLI next to `serve`) waits for
+ * `busy_timeout` instead of failing when a reader upgrades to a writer.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#settings = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
 }
 
 /** Opens SQLite (default) or PostgreSQL when a postgres:// URL is given. */
@@ -57,6 +89,6 @@ export function connect(opts: ConnectOptions): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
   return { db, engine: "sqlite", describe: `sqlite:${file}`, close: () => db.destroy() };
 }
