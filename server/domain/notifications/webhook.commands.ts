@@ -5,6 +5,7 @@ import type {
 } from "../../../contract/schemas/notification.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
+import { inScope } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, invalid, notFound } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
@@ -27,11 +28,9 @@ export function isWebhookUrl(raw: string): boolean {
 export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<WebhookView> {
   return inTx(ctx, async (ctx) => {
     const org = await findOrgById(ctx, input.orgId).catch(() => null);
-    if (!org || !webhookPolicy.manage(ctx.actor, org.path)) {
-      // no right to configure robots at all: 403; an org outside the subtree is not revealed: 404
-      authorize(webhookPolicy.list(ctx.actor));
-      throw notFound();
-    }
+    // an org outside every scope of the actor is not revealed (404); inside it, the role decides (403)
+    if (!org || !inScope(ctx.actor, org.path)) throw notFound();
+    authorize(webhookPolicy.manage(ctx.actor, org.path));
     if (!isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
     const id = newId();
     const now = iso(ctx.now());
@@ -73,8 +72,7 @@ export async function updateWebhook(
   input: UpdateWebhookInput & { webhookId: string },
 ): Promise<WebhookView> {
   return inTx(ctx, async (ctx) => {
-    const hook = await findWebhookById(ctx, input.webhookId).catch(() => null);
-    if (!hook) throw notFound();
+    const hook = await findWebhookById(ctx, input.webhookId);
     if (input.url !== undefined && !isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
     const changes = {
       ...(input.name !== undefined && { name: input.name.trim() }),

@@ -2,6 +2,7 @@ import type { WebhookKind } from "../../../contract/enums.ts";
 import type { WebhookView } from "../../../contract/schemas/notification.ts";
 import type { Ctx } from "../../context.ts";
 import type { OrgWebhooksTable } from "../../db/schema.ts";
+import { inScope } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
 import { authorize, notFound } from "../errors.ts";
 import { WEBHOOK_ROLES, webhookPolicy } from "./notification.policy.ts";
@@ -44,7 +45,8 @@ const withOrg = (ctx: Ctx) =>
 /** A webhook the actor may manage; 404 otherwise. */
 export async function findWebhookById(ctx: Ctx, id: string): Promise<Row> {
   const row = await withOrg(ctx).where("orgWebhooks.id", "=", id).executeTakeFirst();
-  if (!row || !webhookPolicy.manage(ctx.actor, row.orgPath)) throw notFound();
+  if (!row || !inScope(ctx.actor, row.orgPath)) throw notFound();
+  authorize(webhookPolicy.manage(ctx.actor, row.orgPath));
   return row;
 }
 
