@@ -44,6 +44,12 @@ export const AUDIT_EVENT_TYPES = [
   "objection.lodged",
   "objection.answered",
   "attachment.uploaded",
+  "notification.read",
+  "notification.all_read",
+  "notification.preferences_changed",
+  "notification.delivery_failed",
+  "webhook.created",
+  "webhook.updated",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

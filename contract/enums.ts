@@ -28,6 +28,7 @@ export const ABILITIES = [
   "problems.read",
   "problems.register",
   "campaigns.manage",
+  "webhooks.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -88,3 +89,27 @@ export type BallotChoice = (typeof BALLOT_CHOICES_5)[number];
 /** Campaign phases: 查摆 → 整改 → 验收 → 回头看. */
 export const CAMPAIGN_PHASES = ["investigate", "rectify", "accept", "review"] as const;
 export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
+/** Delivery channels besides the in-app inbox, which is always on. */
+export const NOTIFICATION_CHANNELS = ["email", "dingtalk", "wecom"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Group-robot webhooks an org can configure. */
+export const WEBHOOK_KINDS = ["dingtalk", "wecom"] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+
+/** What a notification is about; users may switch e-mail off per kind. */
+export const NOTIFICATION_KINDS = [
+  "assignment",
+  "task",
+  "closeout",
+  "public_review",
+  "warning",
+  "notice",
+  "reminder",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Outbox delivery states, kept apart from business state. */
+export const OUTBOX_STATES = ["pending", "sending", "sent", "dead"] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];

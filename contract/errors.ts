@@ -145,6 +145,12 @@ export const ERRORS = {
     en: "Objections lodged during the public notice must all be answered first",
   },
   not_on_public_notice: { status: 404, zh: "该问题不在公示期内", en: "This item is not on public notice" },
+  webhook_url_invalid: {
+    status: 422,
+    zh: "机器人地址必须是 http 或 https 网址",
+    en: "The robot webhook address must be an http or https URL",
+  },
+  email_invalid: { status: 422, zh: "电子邮箱格式不正确", en: "That e-mail address is not valid" },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

@@ -27,6 +27,34 @@ export interface Config {
   uploadMaxBytes: number;
   /** Argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
+  /** Run the scheduled jobs (and notification delivery) inside `serve`. */
+  jobsInServe: boolean;
+  /** Per-job interval overrides in ms (`JOB_INTERVALS=public-reviews=60000,deliver-notifications=5000`). */
+  jobIntervals: Record<string, number>;
+  /** Address users reach the web app at; links in e-mails and robot messages start with it. */
+  publicUrl: string;
+  smtp: SmtpConfig | null;
+  notify: NotifyConfig;
+}
+
+export interface SmtpConfig {
+  /** `smtp://user:pass@host:port` or `smtps://…`; wins over the separate host settings. */
+  url: string | null;
+  host: string | null;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  pass: string | null;
+  from: string;
+}
+
+export interface NotifyConfig {
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  claimTimeoutMs: number;
+  batchSize: number;
+  sendTimeoutMs: number;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -40,6 +68,18 @@ function int(name: string, v: string | undefined, dflt: number): number {
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`setting ${name} must be a non-negative integer, got "${v}"`);
   return n;
+}
+
+function intervals(v: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of (v ?? "").split(",").filter((p) => p.trim())) {
+    const [name, ms] = part.split("=").map((x) => x.trim());
+    const n = Number(ms);
+    if (!name || !Number.isInteger(n) || n < 100)
+      throw new Error(`setting JOB_INTERVALS must read name=ms,… with ms ≥ 100, got "${part}"`);
+    out[name] = n;
+  }
+  return out;
 }
 
 /** Reads the configuration from `env`; throws with the setting's name when a value is malformed. */
@@ -73,6 +113,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     problemCodePrefix: env.PROBLEM_CODE_PREFIX ?? "GX",
     uploadMaxBytes: int("UPLOAD_MAX_BYTES", env.UPLOAD_MAX_BYTES, 20 * 1_048_576),
     argon2MemoryKib: int("ARGON2_MEMORY_KIB", env.ARGON2_MEMORY_KIB, 19_456),
+    jobsInServe: bool(env.JOBS_IN_SERVE, true),
+    jobIntervals: intervals(env.JOB_INTERVALS),
+    publicUrl: (env.PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, ""),
+    smtp:
+      env.SMTP_URL || env.SMTP_HOST
+        ? {
+            url: env.SMTP_URL || null,
+            host: env.SMTP_HOST || null,
+            port: int("SMTP_PORT", env.SMTP_PORT, 587),
+            secure: bool(env.SMTP_SECURE, false),
+            user: env.SMTP_USER || null,
+            pass: env.SMTP_PASS || null,
+            from: env.SMTP_FROM || "整改通 <rectify@localhost>",
+          }
+        : null,
+    notify: {
+      maxAttempts: Math.max(1, int("NOTIFY_MAX_ATTEMPTS", env.NOTIFY_MAX_ATTEMPTS, 8)),
+      backoffBaseMs: int("NOTIFY_BACKOFF_BASE_MS", env.NOTIFY_BACKOFF_BASE_MS, 30_000),
+      backoffMaxMs: int("NOTIFY_BACKOFF_MAX_MS", env.NOTIFY_BACKOFF_MAX_MS, 3_600_000),
+      claimTimeoutMs: int("NOTIFY_CLAIM_TIMEOUT_MS", env.NOTIFY_CLAIM_TIMEOUT_MS, 120_000),
+      batchSize: Math.max(1, int("NOTIFY_BATCH_SIZE", env.NOTIFY_BATCH_SIZE, 20)),
+      sendTimeoutMs: int("NOTIFY_SEND_TIMEOUT_MS", env.NOTIFY_SEND_TIMEOUT_MS, 10_000),
+    },
     ...overrides,
   };
 }

@@ -1,15 +1,18 @@
 import { audit, describeError, jobs, migrate, seed, userAdd } from "./cli/admin.ts";
 import { parseArgs } from "./cli/args.ts";
 import { serve } from "./cli/serve.ts";
+import { worker } from "./cli/worker.ts";
 
 const USAGE = `rectify <command>
   serve                      start the server (migrates; loads demo data on an empty demo install)
+  worker                     run the scheduled jobs and notification delivery without HTTP
   migrate                    apply database migrations
   seed --demo                load the demo org tree and accounts (refused when NODE_ENV=production)
   user add --username U --org CODE --role ROLE[@CODE] [--name N] [--password P]
   audit verify               recompute the audit chain and check signed checkpoints
   audit checkpoint           sign the current audit chain head
-  jobs run <name>            run one scheduled job now (public-reviews)`;
+  jobs run <name> [--dry-run]  run one scheduled job now (public-reviews, deliver-notifications);
+                             --dry-run rolls it back and prints what it would do as JSON`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -19,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "serve":
         return await serve();
+      case "worker":
+        return await worker();
       case "migrate":
         return await migrate();
       case "seed":

@@ -25,6 +25,8 @@ export const User = Type.Object({
   mfaEnabled: Type.Boolean(),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(RoleAssignmentView),
+  /** Address for e-mail notifications, if any. */
+  email: Type.Union([Type.String(), Type.Null()]),
 });
 export type UserView = Static<typeof User>;
 
@@ -44,6 +46,9 @@ export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     active: Type.Optional(Type.Boolean()),
+    email: Type.Optional(
+      Type.Union([Type.String({ minLength: 3, maxLength: 200, format: "email" }), Type.Null()]),
+    ),
   },
   { additionalProperties: false },
 );

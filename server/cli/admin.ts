@@ -4,6 +4,7 @@ import { seedDemo } from "../domain/demo/demo.commands.ts";
 import { DomainError } from "../domain/errors.ts";
 import { findOrgByCode } from "../domain/orgs/org.queries.ts";
 import { createUser } from "../domain/users/user.commands.ts";
+import { dryRunJob } from "../jobs/dry-run.ts";
 import { JOBS } from "../jobs/scheduler.ts";
 import type { Args } from "./args.ts";
 import { openDatabase, withSystem } from "./runtime.ts";
@@ -97,13 +98,18 @@ export function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** `rectify jobs run <name>`: one run of a scheduled job, now. */
+/** `rectify jobs run <name> [--dry-run]`: one run of a scheduled job, now (or what it would do). */
 export async function jobs(args: Args): Promise<number> {
   const name = args.positional[2];
   const job = JOBS.find((j) => j.name === name);
   if (args.positional[1] !== "run" || !job) {
-    console.error(`usage: rectify jobs run <${JOBS.map((j) => j.name).join("|")}>`);
+    console.error(`usage: rectify jobs run <${JOBS.map((j) => j.name).join("|")}> [--dry-run]`);
     return 2;
+  }
+  if (args.has("dry-run")) {
+    const report = await withSystem(`job:${job.name}`, (ctx) => dryRunJob(ctx, job));
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
   }
   const result = await withSystem(`job:${job.name}`, job.run);
   console.log(`${job.name}: ${JSON.stringify(result)}`);

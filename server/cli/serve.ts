@@ -17,13 +17,15 @@ export async function serve(): Promise<number> {
     );
   }
   const app = await buildApp({ config, database });
-  const stopJobs = startScheduler({ ...ctx, actor: { ...ctx.actor, name: "scheduler" }, log: app.log });
+  const stopJobs = config.jobsInServe
+    ? startScheduler({ ...ctx, actor: { ...ctx.actor, name: "scheduler" }, log: app.log })
+    : async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
-    stopJobs();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -32,6 +32,8 @@ export interface UsersTable {
   passwordChangedAt: string;
   createdAt: string;
   updatedAt: string;
+  /** Optional address for e-mail notifications. */
+  email: string | null;
 }
 
 export interface RoleAssignmentsTable {
@@ -265,6 +267,73 @@ export interface ObjectionsTable {
   answeredAt: string | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  eventId: string;
+  eventType: string;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+  link: string | null;
+  entityType: string;
+  entityId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  channel: string;
+  target: string;
+  payloadJson: string;
+  idempotencyKey: string;
+  scopePath: string;
+  state: string;
+  attempts: number;
+  nextAttemptAt: string;
+  claimToken: string | null;
+  claimedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
+export interface OrgWebhooksTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  kind: string;
+  name: string;
+  url: string;
+  secret: string | null;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationPreferencesTable {
+  userId: string;
+  emailEnabled: number;
+  emailMutedKindsJson: string;
+  updatedAt: string;
+}
+
+export interface JobLeasesTable {
+  jobName: string;
+  /** The run slot: floor(epoch ms / everyMs). */
+  slot: number;
+  instance: string;
+  runs: number;
+  startedAt: string;
+  finishedAt: string | null;
+  lastResultJson: string | null;
+  lastError: string | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -285,6 +354,11 @@ export interface DB {
   ballotTokens: BallotTokensTable;
   ballots: BallotsTable;
   objections: ObjectionsTable;
+  notifications: NotificationsTable;
+  notificationOutbox: NotificationOutboxTable;
+  orgWebhooks: OrgWebhooksTable;
+  notificationPreferences: NotificationPreferencesTable;
+  jobLeases: JobLeasesTable;
 }
 
 export type { Generated };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../contract/enums.ts";
+import { createWebhook } from "../domain/notifications/webhook.commands.ts";
 import { buildProblem, type Stage } from "../test/problems.ts";
 import { type TestApp, testApp } from "../test/support.ts";
 
@@ -388,6 +389,61 @@ const CASES: Record<string, Case> = {
     self: true,
     request: async () => ({ method: "GET", url: "/api/v1/audit/verify" }),
   },
+  "GET /api/v1/notifications": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/notifications" }),
+  },
+  "GET /api/v1/notifications/unread-count": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/notifications/unread-count" }),
+  },
+  "POST /api/v1/notifications/read-all": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "POST", url: "/api/v1/notifications/read-all" }),
+  },
+  "GET /api/v1/me/notification-settings": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/me/notification-settings" }),
+  },
+  "PUT /api/v1/me/notification-settings": {
+    allowed: "all",
+    self: true,
+    request: async () => ({
+      method: "PUT",
+      url: "/api/v1/me/notification-settings",
+      body: { email: "me@example.cn", emailEnabled: true, emailMutedKinds: ["task"] },
+    }),
+  },
+  "GET /api/v1/webhooks": {
+    allowed: ["admin", "coordinator"],
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/webhooks" }),
+  },
+  "POST /api/v1/webhooks": {
+    allowed: ["admin", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: "/api/v1/webhooks",
+      body: {
+        orgId: t.org(countyOf(s)).id,
+        kind: "wecom",
+        name: "整改工作群",
+        url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+      },
+    }),
+  },
+  "PATCH /api/v1/webhooks/:id": {
+    allowed: ["admin", "coordinator"],
+    request: async (s) => ({
+      method: "PATCH",
+      url: `/api/v1/webhooks/${(await createWebhook(t.sys, { orgId: t.org(countyOf(s)).id, kind: "dingtalk", name: "群", url: "https://oapi.dingtalk.com/robot/send?access_token=t" })).id}`,
+      body: { active: false },
+    }),
+  },
 };
 
 /** Routes open without a session, or that act only on the caller's own session/account. */
@@ -405,6 +461,8 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/public/objections",
   // Uploads carry no target; who may upload is tested below.
   "POST /api/v1/attachments",
+  // Only the recipient's own notification; every role on someone else's answers 404 (notification.routes.test.ts).
+  "POST /api/v1/notifications/:id/read",
 ]);
 
 const outsidePaths = async () =>

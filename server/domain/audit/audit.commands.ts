@@ -1,6 +1,7 @@
 import type { AuditEventType } from "../../../contract/audit-events.ts";
 import type { Ctx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
+import { notificationsFor } from "../notifications/notification.derive.ts";
 import { canonicalJson, chainHash } from "./audit.chain.ts";
 
 export interface AuditInput {
@@ -14,7 +15,8 @@ export interface AuditInput {
 
 /**
  * Appends one hash-chained event inside the caller's transaction. The chain head is one row,
- * read and advanced in the same transaction (locked on PostgreSQL, serial on SQLite).
+ * read and advanced in the same transaction (locked on PostgreSQL, serial on SQLite). The event's
+ * notifications (inbox and outbox rows) are written in the same transaction.
  */
 export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<{ seq: number; hash: string }> {
   if (!ctx.inTransaction) throw new Error("recordAudit must run inside the command's transaction");
@@ -40,5 +42,7 @@ export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<{ seq: n
     .values({ ...row, prevHash: head.hash, hash })
     .execute();
   await ctx.db.updateTable("auditHead").set({ seq: row.seq, hash }).where("id", "=", 1).execute();
+  // Notifications derive from events, in the same transaction: nothing is sent for a rolled-back write.
+  await notificationsFor(ctx, { ...row, data: input.data ?? {} });
   return { seq: row.seq, hash };
 }

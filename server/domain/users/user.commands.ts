@@ -87,10 +87,10 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   });
 }
 
-/** Changes a user's display name or active flag; deactivation ends their sessions. */
+/** Changes a user's display name, e-mail address or active flag; deactivation ends their sessions. */
 export async function updateUser(
   ctx: Ctx,
-  input: { userId: string; displayName?: string; active?: boolean },
+  input: { userId: string; displayName?: string; active?: boolean; email?: string | null },
 ): Promise<UserView> {
   return inTx(ctx, async (ctx) => {
     const user = await findUserById(ctx, input.userId);
@@ -100,6 +100,9 @@ export async function updateUser(
       changes.displayName = input.displayName.trim();
     }
     if (input.active !== undefined && bit(input.active) !== user.active) changes.active = bit(input.active);
+    if (input.email !== undefined && (input.email?.trim() || null) !== user.email) {
+      changes.email = input.email?.trim() || null;
+    }
     if (Object.keys(changes).length > 0) {
       await ctx.db
         .updateTable("users")

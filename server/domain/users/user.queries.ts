@@ -58,6 +58,7 @@ function toUserView(u: UserRowWithOrg, roles: Awaited<ReturnType<typeof rolesOf>
     roles: roles
       .filter((r) => r.userId === u.id)
       .map((r) => ({ role: r.role as Role, orgId: r.orgId, orgName: r.orgName })),
+    email: u.email ?? null,
   };
 }
 

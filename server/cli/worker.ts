@@ -1,0 +1,52 @@
+import { systemContext } from "../context.ts";
+import { instanceName, startScheduler } from "../jobs/scheduler.ts";
+import { openDatabase } from "./runtime.ts";
+
+const LEVELS = ["debug", "info", "warn", "error"] as const;
+
+/** JSON lines on stdout, like pino's, without the HTTP server. */
+export function lineLogger(level: string) {
+  const min = LEVELS.indexOf(level as (typeof LEVELS)[number]);
+  const at = (name: (typeof LEVELS)[number]) => (obj: unknown, msg?: string) => {
+    if (level === "silent" || LEVELS.indexOf(name) < Math.max(min, 0)) return;
+    const fields =
+      obj instanceof Error
+        ? { err: obj.message }
+        : typeof obj === "object" && obj
+          ? Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, v instanceof Error ? v.message : v]))
+          : { msg: String(obj) };
+    console.log(
+      JSON.stringify({ level: name, time: new Date().toISOString(), ...fields, msg: msg ?? undefined }),
+    );
+  };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } as never;
+}
+
+/** `rectify worker`: the scheduled jobs and the notification delivery loop, without HTTP. */
+export async function worker(): Promise<number> {
+  const { config, database } = await openDatabase();
+  const instance = `worker:${instanceName()}`;
+  const log = lineLogger(config.logLevel);
+  const ctx = systemContext({ db: database.db, engine: database.engine, config, log }, "worker");
+  const stop = startScheduler(ctx, { instance });
+  (log as { info: (o: unknown, m: string) => void }).info(
+    { instance, db: database.describe },
+    "worker started",
+  );
+  return new Promise<number>((resolve) => {
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      (log as { info: (o: unknown, m: string) => void }).info({ signal }, "worker stopping");
+      // let the runs in progress finish (a send in flight gets marked), then close the database
+      await stop();
+      await database.close();
+      resolve(0);
+    };
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+    // keep the process alive: the scheduler's timers are unref'd
+    setInterval(() => {}, 1 << 30);
+  });
+}

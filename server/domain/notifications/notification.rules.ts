@@ -1,0 +1,172 @@
+import type { AuditEventType } from "../../../contract/audit-events.ts";
+import type { NotificationKind, Role } from "../../../contract/enums.ts";
+
+/** The audit event a notification derives from, with the problem it concerns when there is one. */
+export interface EventFacts {
+  event: {
+    id: string;
+    type: string;
+    entityType: string;
+    entityId: string;
+    scopePath: string;
+    actorId: string | null;
+    data: Record<string, unknown>;
+  };
+  problem: {
+    id: string;
+    code: string;
+    title: string;
+    leadOrgId: string | null;
+    ownerOrgId: string;
+    deadline: string | null;
+  } | null;
+}
+
+/** Picks org ids out of the facts (missing values are ignored). */
+export type OrgSelector = (f: EventFacts) => unknown[];
+
+/**
+ * Who hears of an event: the users holding one of `roles` at exactly the selected orgs, one
+ * specific user, or the selected orgs' group-robot webhooks.
+ */
+export type Audience =
+  | { users: OrgSelector; roles: readonly Role[] }
+  | { user: (f: EventFacts) => string | null | undefined }
+  | { robots: OrgSelector };
+
+/** A message in both languages; `{name}` placeholders are filled from `messageVars`. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface NotificationRule {
+  kind: NotificationKind;
+  /** Only when this holds (e.g. an approval that opens public review). */
+  when?: (f: EventFacts) => boolean;
+  to: Audience[];
+  title: Bilingual;
+  body: Bilingual;
+  /** Where the message points in the web app (relative; defaults to the problem page). */
+  link?: (f: EventFacts) => string | null;
+}
+
+const UNIT_ROLES: readonly Role[] = ["unit_lead", "unit_staff"];
+
+/** Selectors of the orgs an event concerns. */
+export const orgs = {
+  /** The problem's lead unit (牵头单位). */
+  lead: (f: EventFacts) => [f.problem?.leadOrgId],
+  /** The office that registered the problem. */
+  owner: (f: EventFacts) => [f.problem?.ownerOrgId],
+  /** Org ids listed in the event data under `key` (one id or an array). */
+  data:
+    (key: string): OrgSelector =>
+    (f) =>
+      ([] as unknown[]).concat(f.event.data[key] ?? []),
+};
+
+/** The unit's people and its robots. */
+const unit = (select: OrgSelector): Audience[] => [{ users: select, roles: UNIT_ROLES }, { robots: select }];
+const coordinators = (select: OrgSelector): Audience => ({ users: select, roles: ["coordinator"] });
+
+/**
+ * What each audit event notifies, and to whom. Adding notifications for a new event type is one
+ * entry here. A user hears of one event once, from the first rule that reaches them.
+ */
+export const NOTIFICATION_RULES: Partial<Record<AuditEventType, NotificationRule[]>> = {
+  "problem.assigned": [
+    {
+      kind: "assignment",
+      to: unit(orgs.data("leadOrgId")),
+      title: { zh: "新交办问题：{code}", en: "New item assigned: {code}" },
+      body: {
+        zh: "问题「{title}」已交办本单位牵头整改，整改时限 {deadline}，请及时签收。",
+        en: "“{title}” has been assigned to your unit to lead, due {deadline}. Please acknowledge it.",
+      },
+    },
+  ],
+  "task.decomposed": [
+    {
+      kind: "task",
+      to: unit(orgs.data("orgIds")),
+      title: { zh: "新整改任务：{code}", en: "New task: {code}" },
+      body: {
+        zh: "问题「{title}」的整改任务已分解到本单位，请及时签收办理。",
+        en: "A rectification task of “{title}” has been passed to your unit. Please acknowledge and work on it.",
+      },
+    },
+  ],
+  "problem.review_approved": [
+    {
+      kind: "closeout",
+      when: (f) => f.event.data.to === "closed",
+      to: unit(orgs.lead),
+      title: { zh: "销号审核通过：{code}", en: "Close-out approved: {code}" },
+      body: {
+        zh: "问题「{title}」的销号申请已审核通过，已销号。",
+        en: "The close-out of “{title}” was approved; the item is closed.",
+      },
+    },
+    {
+      kind: "public_review",
+      when: (f) => f.event.data.to === "public_review",
+      to: [...unit(orgs.lead), coordinators(orgs.owner)],
+      title: { zh: "群众评议开始：{code}", en: "Public review started: {code}" },
+      body: {
+        zh: "问题「{title}」的销号申请已审核通过，进入群众评议。",
+        en: "The close-out of “{title}” was approved and the public review has started.",
+      },
+    },
+  ],
+  "problem.review_rejected": [
+    {
+      kind: "closeout",
+      to: unit(orgs.lead),
+      title: { zh: "销号申请被退回：{code}", en: "Close-out sent back: {code}" },
+      body: {
+        zh: "问题「{title}」的销号申请未通过审核，已退回重办。理由：{reason}",
+        en: "The close-out of “{title}” was not approved and goes back to work. Reason: {reason}",
+      },
+    },
+  ],
+  "ballot.tokens_issued": [
+    {
+      kind: "public_review",
+      to: [...unit(orgs.lead), coordinators(orgs.owner)],
+      title: { zh: "评议票已发放：{code}", en: "Ballots issued: {code}" },
+      body: {
+        zh: "问题「{title}」已发放 {count} 张群众评议票，评议进行中。",
+        en: "{count} public-review ballots were issued for “{title}”; voting is open.",
+      },
+    },
+  ],
+};
+
+/** The values `{name}` placeholders may use: the problem's code, title and deadline, then the event's scalars. */
+export function messageVars(f: EventFacts): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f.event.data)) {
+    if (v === null || ["string", "number", "boolean"].includes(typeof v)) vars[k] = String(v ?? "");
+  }
+  if (f.problem) {
+    vars.code = f.problem.code;
+    vars.title = f.problem.title;
+    vars.deadline = (f.event.data.deadline as string | undefined) ?? f.problem.deadline ?? "—";
+  }
+  return vars;
+}
+
+/** Fills `{name}` placeholders; unknown names stay visible rather than vanish. */
+export const fillTemplate = (template: string, vars: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+
+/** The rules of an event that apply to these facts. */
+export function rulesFor(f: EventFacts): NotificationRule[] {
+  const rules = NOTIFICATION_RULES[f.event.type as AuditEventType] ?? [];
+  return rules.filter((r) => !r.when || r.when(f));
+}
+
+/** The default link: the problem page when the event concerns one. */
+export const linkFor = (rule: NotificationRule, f: EventFacts): string | null =>
+  rule.link ? rule.link(f) : f.problem ? `/problems/${f.problem.id}` : null;

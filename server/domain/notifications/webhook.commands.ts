@@ -1,0 +1,102 @@
+import type {
+  CreateWebhookInput,
+  UpdateWebhookInput,
+  WebhookView,
+} from "../../../contract/schemas/notification.ts";
+import { type Ctx, inTx } from "../../context.ts";
+import { iso, newId } from "../../db/columns.ts";
+import { inScope } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.commands.ts";
+import { authorize, invalid, notFound } from "../errors.ts";
+import { findOrgById } from "../orgs/org.queries.ts";
+import { webhookPolicy } from "./notification.policy.ts";
+import { findWebhookById, getWebhookView, maskUrl } from "./webhook.queries.ts";
+
+/** True for an absolute http(s) URL without credentials. */
+export function isWebhookUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw.trim());
+    return (
+      (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && u.hostname !== ""
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Configures a DingTalk or WeCom group robot for an org in the actor's subtree. */
+export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<WebhookView> {
+  return inTx(ctx, async (ctx) => {
+    const org = await findOrgById(ctx, input.orgId).catch(() => null);
+    // an org outside every scope of the actor is not revealed (404); inside it, the role decides (403)
+    if (!org || !inScope(ctx.actor, org.path)) throw notFound();
+    authorize(webhookPolicy.manage(ctx.actor, org.path));
+    if (!isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
+    const id = newId();
+    const now = iso(ctx.now());
+    await ctx.db
+      .insertInto("orgWebhooks")
+      .values({
+        id,
+        orgId: org.id,
+        orgPath: org.path,
+        kind: input.kind,
+        name: input.name.trim(),
+        url: input.url.trim(),
+        secret: input.secret?.trim() || null,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await recordAudit(ctx, {
+      type: "webhook.created",
+      entityType: "webhook",
+      entityId: id,
+      scopePath: org.path,
+      data: {
+        orgId: org.id,
+        kind: input.kind,
+        name: input.name,
+        url: maskUrl(input.url),
+        hasSecret: !!input.secret,
+      },
+    });
+    return getWebhookView(ctx, id);
+  });
+}
+
+/** Renames, re-points, re-keys, pauses or resumes a webhook. */
+export async function updateWebhook(
+  ctx: Ctx,
+  input: UpdateWebhookInput & { webhookId: string },
+): Promise<WebhookView> {
+  return inTx(ctx, async (ctx) => {
+    const hook = await findWebhookById(ctx, input.webhookId);
+    if (input.url !== undefined && !isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
+    const changes = {
+      ...(input.name !== undefined && { name: input.name.trim() }),
+      ...(input.url !== undefined && { url: input.url.trim() }),
+      ...(input.secret !== undefined && { secret: input.secret?.trim() || null }),
+      ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+    };
+    await ctx.db
+      .updateTable("orgWebhooks")
+      .set({ ...changes, updatedAt: iso(ctx.now()) })
+      .where("id", "=", hook.id)
+      .execute();
+    await recordAudit(ctx, {
+      type: "webhook.updated",
+      entityType: "webhook",
+      entityId: hook.id,
+      scopePath: hook.orgPath,
+      data: {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.url !== undefined && { url: maskUrl(input.url) }),
+        ...(input.secret !== undefined && { secretChanged: true }),
+        ...(input.active !== undefined && { active: input.active }),
+      },
+    });
+    return getWebhookView(ctx, hook.id);
+  });
+}
