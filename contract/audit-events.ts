@@ -44,6 +44,11 @@ export const AUDIT_EVENT_TYPES = [
   "objection.lodged",
   "objection.answered",
   "attachment.uploaded",
+  "calendar.year_replaced",
+  "extension.requested",
+  "extension.approved",
+  "extension.refused",
+  "light.changed",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

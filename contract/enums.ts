@@ -28,6 +28,7 @@ export const ABILITIES = [
   "problems.read",
   "problems.register",
   "campaigns.manage",
+  "calendar.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -88,3 +89,11 @@ export type BallotChoice = (typeof BALLOT_CHOICES_5)[number];
 /** Campaign phases: 查摆 → 整改 → 验收 → 回头看. */
 export const CAMPAIGN_PHASES = ["investigate", "rectify", "accept", "review"] as const;
 export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
+/** Traffic light (预警灯, DOMAIN.md §2.5), least to most severe. */
+export const LIGHTS = ["green", "yellow", "orange", "red"] as const;
+export type LightColor = (typeof LIGHTS)[number];
+
+/** Extension request (延期申请) states. */
+export const EXTENSION_STATUSES = ["pending", "approved", "refused"] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];

@@ -1,4 +1,5 @@
 import type { Ctx } from "../context.ts";
+import { lightsJob } from "./lights.job.ts";
 import { publicReviewsJob } from "./public-reviews.job.ts";
 
 export interface Job {
@@ -7,7 +8,7 @@ export interface Job {
   run: (ctx: Ctx) => Promise<Record<string, unknown>>;
 }
 
-export const JOBS: Job[] = [publicReviewsJob];
+export const JOBS: Job[] = [publicReviewsJob, lightsJob];
 
 /** Runs each job on its interval inside `serve`; a failing run is logged and retried next time. */
 export function startScheduler(ctx: Ctx): () => void {

@@ -1,5 +1,6 @@
 import { ABILITIES, type Ability } from "../../../contract/enums.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
+import { calendarPolicy } from "../calendar/calendar.policy.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { type Actor, holdsRole } from "./actor.ts";
 
@@ -11,6 +12,7 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "problems.read": (a) => holdsRole(a, LEDGER_ROLES),
   "problems.register": (a) => holdsRole(a, "coordinator"),
   "campaigns.manage": (a) => holdsRole(a, "coordinator"),
+  "calendar.manage": (a) => calendarPolicy.manage(a),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */
