@@ -50,6 +50,11 @@ export const AUDIT_EVENT_TYPES = [
   "notification.delivery_failed",
   "webhook.created",
   "webhook.updated",
+  "calendar.year_replaced",
+  "extension.requested",
+  "extension.approved",
+  "extension.refused",
+  "light.changed",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

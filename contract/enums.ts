@@ -29,6 +29,7 @@ export const ABILITIES = [
   "problems.register",
   "campaigns.manage",
   "webhooks.manage",
+  "calendar.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -113,3 +114,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Outbox delivery states, kept apart from business state. */
 export const OUTBOX_STATES = ["pending", "sending", "sent", "dead"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
+/** Traffic light (预警灯, DOMAIN.md §2.5), least to most severe. */
+export const LIGHTS = ["green", "yellow", "orange", "red"] as const;
+export type LightColor = (typeof LIGHTS)[number];
+
+/** Extension request (延期申请) states. */
+export const EXTENSION_STATUSES = ["pending", "approved", "refused"] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];

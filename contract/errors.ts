@@ -151,6 +151,37 @@ export const ERRORS = {
     en: "The robot webhook address must be an http or https URL",
   },
   email_invalid: { status: 422, zh: "电子邮箱格式不正确", en: "That e-mail address is not valid" },
+  calendar_date_outside_year: {
+    status: 422,
+    zh: "日期不在 {year} 年内",
+    en: "That date is not in {year}",
+  },
+  calendar_date_duplicate: { status: 422, zh: "日期 {date} 重复", en: "The date {date} appears twice" },
+  calendar_workday_not_weekend: {
+    status: 422,
+    zh: "{date} 本来就是工作日，调休上班日只能是周末",
+    en: "{date} is a weekday already; make-up working days fall on weekends",
+  },
+  extension_after_deadline: {
+    status: 422,
+    zh: "已超过整改时限，不能再申请延期",
+    en: "The deadline has passed; an extension can only be requested before it",
+  },
+  extension_date_not_later: {
+    status: 422,
+    zh: "延期后的时限必须晚于当前时限（{deadline}）",
+    en: "The new deadline must be later than the current one ({deadline})",
+  },
+  extension_pending: {
+    status: 409,
+    zh: "已有一份延期申请正在审批中",
+    en: "An extension request for this item is already awaiting a decision",
+  },
+  extension_decided: {
+    status: 409,
+    zh: "该延期申请已经审批",
+    en: "This extension request has already been decided",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

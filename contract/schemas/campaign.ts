@@ -13,6 +13,20 @@ export const CampaignSettings = Type.Object(
     publicNoticeDays: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
     followUpMonths: Type.Integer({ minimum: 1, maximum: 36, default: 3 }),
     allowedRectifyTypes: Type.Array(lit(RECTIFY_TYPES), { minItems: 1, default: [...RECTIFY_TYPES] }),
+    /** Traffic lights (DOMAIN.md §2.5): yellow when at most this share of the time is left… */
+    lightYellowTimeLeft: Type.Number({ minimum: 0, maximum: 1, default: 0.3 }),
+    /** …or at most this many working days are left. */
+    lightYellowDaysLeft: Type.Integer({ minimum: 0, maximum: 60, default: 3 }),
+    /** Orange when at most this share of the time is left. */
+    lightOrangeTimeLeft: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }),
+    /** Yellow when progress is at least this many points behind plan. */
+    lightYellowBehind: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+    /** Red when progress is more than this many points behind plan. */
+    lightRedBehind: Type.Integer({ minimum: 1, maximum: 100, default: 30 }),
+    /** A progress report is due every this many working days; overdue turns the light yellow. */
+    reportEveryWorkingDays: Type.Integer({ minimum: 1, maximum: 120, default: 10 }),
+    /** A warning unanswered by a progress report for this many working days turns orange. */
+    warningAnswerWorkingDays: Type.Integer({ minimum: 1, maximum: 60, default: 3 }),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import {
   BALLOT_CHOICES_5,
   CLOSURE_KINDS,
+  LIGHTS,
   PROBLEM_STATUSES,
   RECTIFY_TYPES,
   SOURCE_TYPES,
@@ -9,6 +10,8 @@ import {
 } from "../enums.ts";
 import { DateOnly } from "./campaign.ts";
 import { Id, lit } from "./common.ts";
+import { Extension } from "./extension.ts";
+import { LightFields, LightHistoryEntry } from "./light.ts";
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -214,6 +217,7 @@ export const ProblemRow = Type.Object({
   followupResult: NStr,
   evidenceCount: Type.Integer(),
   updatedAt: Type.String(),
+  ...LightFields,
 });
 export type ProblemRowView = Static<typeof ProblemRow>;
 
@@ -230,6 +234,8 @@ export const TaskNode = Type.Recursive((Self) =>
     weight: Type.Integer(),
     status: lit(TASK_STATUSES),
     progress: Type.Integer(),
+    originalDeadline: NStr,
+    ...LightFields,
     abilities: Abilities,
     children: Type.Array(Self),
   }),
@@ -311,6 +317,8 @@ export const ProblemDetail = Type.Object({
       attachments: Type.Array(AttachmentRef),
     }),
   ),
+  extensions: Type.Array(Extension),
+  lightHistory: Type.Array(LightHistoryEntry),
   abilities: Abilities,
 });
 export type ProblemDetailView = Static<typeof ProblemDetail>;
@@ -320,6 +328,7 @@ export const ProblemListQuery = Type.Object(
     campaignId: Type.Optional(Id),
     categoryId: Type.Optional(Id),
     status: Type.Optional(Type.Array(lit(PROBLEM_STATUSES), { maxItems: 7 })),
+    light: Type.Optional(Type.Array(lit(LIGHTS), { maxItems: 4 })),
     leadOrgId: Type.Optional(Id),
     rectifyType: Type.Optional(lit(RECTIFY_TYPES)),
     closureKind: Type.Optional(lit(CLOSURE_KINDS)),
@@ -356,6 +365,7 @@ export const TaskRow = Type.Object({
   progress: Type.Integer(),
   acknowledgedAt: NStr,
   completedAt: NStr,
+  ...LightFields,
   abilities: Abilities,
 });
 

@@ -158,6 +158,12 @@ export interface ProblemsTable {
   /** Planned progress (序时进度), 0–100. */
   plannedProgress: number;
   lightChangedAt: string | null;
+  /** The day the problem was handed to its lead unit: where its planned progress starts. */
+  assignedOn: string | null;
+  /** The day of the latest progress report on any of its tasks. */
+  lastReportOn: string | null;
+  /** The day the light last left green (cleared when it returns to green). */
+  warnedOn: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -204,6 +210,10 @@ export interface TasksTable {
   /** Planned progress (序时进度), 0–100. */
   plannedProgress: number;
   lightChangedAt: string | null;
+  /** The deadline first set; an approved extension moves `deadline` only (按原定时间考核). */
+  originalDeadline: string | null;
+  lastReportOn: string | null;
+  warnedOn: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -334,6 +344,61 @@ export interface JobLeasesTable {
   lastError: string | null;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  /** `official` (shipped with the product) or `admin` (entered or corrected by an admin). */
+  source: string;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  /** `holiday` (放假) or `workday` (调休上班). */
+  kind: string;
+  name: string;
+}
+
+export interface ExtensionsTable {
+  id: string;
+  /** `task` or `problem`. */
+  entityType: string;
+  entityId: string;
+  problemId: string;
+  /** The unit that asked (the task's unit, the problem's lead unit). */
+  orgId: string;
+  orgPath: string;
+  /** The unit that set the deadline: the task's assigner, the problem's owner office. */
+  assignerPath: string;
+  ownerPath: string;
+  oldDeadline: string;
+  newDeadline: string;
+  reason: string;
+  /** `pending` · `approved` · `refused`. */
+  status: string;
+  requestedBy: string | null;
+  requestedByName: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+}
+
+export interface LightHistoryTable {
+  id: string;
+  entityType: string;
+  entityId: string;
+  problemId: string;
+  fromLight: string;
+  toLight: string;
+  reasonsJson: string;
+  plannedProgress: number;
+  progress: number;
+  at: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -359,6 +424,10 @@ export interface DB {
   orgWebhooks: OrgWebhooksTable;
   notificationPreferences: NotificationPreferencesTable;
   jobLeases: JobLeasesTable;
+  calendarYears: CalendarYearsTable;
+  calendarDays: CalendarDaysTable;
+  extensions: ExtensionsTable;
+  lightHistory: LightHistoryTable;
 }
 
 export type { Generated };

@@ -14,7 +14,9 @@ import { registerWeb } from "./plugins/web.ts";
 import { attachmentRoutes } from "./routes/attachment.routes.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
+import { calendarRoutes } from "./routes/calendar.routes.ts";
 import { campaignRoutes } from "./routes/campaign.routes.ts";
+import { extensionRoutes } from "./routes/extension.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
@@ -94,6 +96,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(attachmentRoutes(config));
   await app.register(publicRoutes);
   await app.register(notificationRoutes);
+  await app.register(calendarRoutes);
+  await app.register(extensionRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../contract/enums.ts";
+import { requestExtension } from "../domain/extensions/extension.commands.ts";
 import { createWebhook } from "../domain/notifications/webhook.commands.ts";
 import { buildProblem, type Stage } from "../test/problems.ts";
 import { type TestApp, testApp } from "../test/support.ts";
@@ -32,6 +33,17 @@ const cityOf = (s: Scope) => (s === "in" ? "450100" : "450200");
 /** A problem owned by the caller's city (in) or 柳州 (out), led by one of its counties. */
 const problemAt = (s: Scope, stage: Stage, rectifyType?: "long_term") =>
   buildProblem(t, { owner: cityOf(s), lead: countyOf(s), stage, rectifyType });
+/** A task extension waiting for a decision, on a problem in or out of scope. */
+const pendingExtension = async (s: Scope) => {
+  const p = await problemAt(s, "tasked");
+  const detail = await requestExtension(t.sys, {
+    entityType: "task",
+    entityId: p.taskId,
+    newDeadline: "2027-01-15",
+    reason: "需延长排查时间",
+  });
+  return detail.extensions[0].id;
+};
 const LEDGER = ["coordinator", "supervisor", "unit_lead", "unit_staff", "leader", "auditor"] as const;
 const CHECKS = {
   factsClear: true,
@@ -384,6 +396,54 @@ const CASES: Record<string, Case> = {
       url: `/api/v1/attachments/${(await problemAt(s, "task_done")).attachmentId}`,
     }),
   },
+  "GET /api/v1/calendar": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/calendar" }),
+  },
+  "GET /api/v1/calendar/:year": {
+    allowed: "all",
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/calendar/2026" }),
+  },
+  "PUT /api/v1/calendar/:year": {
+    allowed: ["admin"],
+    self: true,
+    request: async () => ({
+      method: "PUT",
+      url: "/api/v1/calendar/2030",
+      body: { days: [{ date: "2030-01-01", kind: "holiday", name: "元旦" }] },
+    }),
+  },
+  "POST /api/v1/tasks/:id/extensions": {
+    allowed: ["unit_lead", "unit_staff"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/tasks/${(await problemAt(s, "tasked")).taskId}/extensions`,
+      body: { newDeadline: "2027-01-15", reason: "需延长排查时间" },
+    }),
+  },
+  "POST /api/v1/problems/:id/extensions": {
+    allowed: ["unit_lead"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/problems/${(await problemAt(s, "rectifying")).id}/extensions`,
+      body: { newDeadline: "2027-02-26", reason: "需协调市级部门" },
+    }),
+  },
+  "POST /api/v1/extensions/:id/decide": {
+    allowed: ["unit_lead", "coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/extensions/${await pendingExtension(s)}/decide`,
+      body: { decision: "approve", comment: "同意" },
+    }),
+  },
+  "GET /api/v1/extensions": {
+    allowed: "all",
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/extensions?limit=200" }),
+  },
   "GET /api/v1/audit/verify": {
     allowed: ["auditor"],
     self: true,
@@ -482,6 +542,7 @@ beforeAll(async () => {
   await freshOrg("out");
   await freshUser("out");
   await problemAt("out", "tasked");
+  await pendingExtension("out");
 });
 afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Ctx } from "../context.ts";
 import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
+import { lightsJob } from "./lights.job.ts";
 import { publicReviewsJob } from "./public-reviews.job.ts";
 
 export interface Job {
@@ -19,7 +20,7 @@ export interface Job {
   dryRun?: (ctx: Ctx) => Promise<Record<string, unknown>>;
 }
 
-export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob];
+export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */
 export const intervalOf = (config: Config, job: Job): number => config.jobIntervals[job.name] ?? job.everyMs;

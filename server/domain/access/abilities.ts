@@ -1,5 +1,6 @@
 import { ABILITIES, type Ability } from "../../../contract/enums.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
+import { calendarPolicy } from "../calendar/calendar.policy.ts";
 import { webhookPolicy } from "../notifications/notification.policy.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { type Actor, holdsRole } from "./actor.ts";
@@ -13,6 +14,7 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "problems.register": (a) => holdsRole(a, "coordinator"),
   "campaigns.manage": (a) => holdsRole(a, "coordinator"),
   "webhooks.manage": (a) => webhookPolicy.list(a),
+  "calendar.manage": (a) => calendarPolicy.manage(a),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */

@@ -4,6 +4,7 @@ import { publicActor } from "../access/actor.ts";
 import { uploadAttachment } from "../attachments/attachment.commands.ts";
 import { loadActor } from "../auth/session.queries.ts";
 import { createCampaign } from "../campaigns/campaign.commands.ts";
+import { sweepLights } from "../lights/light.sweep.ts";
 import { requestCloseOut, reviewCloseOut } from "../problems/closeout.commands.ts";
 import {
   acknowledgeProblem,
@@ -98,10 +99,18 @@ export async function seedDemoCampaign(
   orgIdOf: (code: string) => string,
   userIdOf: (name: string) => string,
 ) {
+  const now = ctx.now();
+  // The first problems were taken on weeks ago (and later ones more recently, so the trail stays in
+  // time order): planned progress has moved on, and the lights show a mix on first start.
+  const daysAgo = (n: number) => Math.max(0, Math.round(42 - n * 1.4));
+  const back = (c: Ctx, n: number): Ctx => {
+    const at = new Date(now.getTime() - daysAgo(n) * 86_400_000);
+    return { ...c, now: () => at };
+  };
   const as = async (name: string) => withActor(ctx, await loadActor(ctx, userIdOf(name)));
-  const zgb = await as("zgb");
-  const ddz = await as("ddz");
-  const campaign = await createCampaign(zgb, {
+  const zgbNow = await as("zgb");
+  const ddzNow = await as("ddz");
+  const campaign = await createCampaign(back(zgbNow, 0), {
     name: "2026年基层党建突出问题专项整治",
     ownerOrgId: orgIdOf("450000"),
     startsOn: "2026-03-01",
@@ -109,12 +118,13 @@ export async function seedDemoCampaign(
     phase: "rectify",
     categories: CATEGORIES.map(([name, portraitTemplate]) => ({ name, portraitTemplate })),
   });
-  const now = ctx.now();
   let n = 0;
   for (const [stage, count] of PLAN) {
     for (let i = 0; i < count; i++, n++) {
       const place = CITIES[n % CITIES.length];
-      const lead = await as(place.lead);
+      const lead = back(await as(place.lead), n);
+      const zgb = back(zgbNow, n);
+      const ddz = back(ddzNow, n);
       const [category, symptoms] = CATEGORIES[n % CATEGORIES.length];
       const rectifyType: RectifyType =
         stage === "ongoing" ? "long_term" : n % 5 === 0 ? "immediate" : "deadline";
@@ -158,7 +168,7 @@ export async function seedDemoCampaign(
       const withMeasure = await addMeasure(lead, {
         problemId: id,
         title: "逐村排查，建立问题清单",
-        deadline: dateFrom(now, 30),
+        deadline: dateFrom(now, [30, 4, 12, -2][n % 4]),
       });
       const counties = place.counties.slice(0, 2);
       const decomposed = await decomposeMeasure(lead, {
@@ -212,9 +222,10 @@ export async function seedDemoCampaign(
           ? (["satisfied", "dissatisfied", "dissatisfied"] as const)
           : (["satisfied", "satisfied", "basically_satisfied"] as const);
       for (const [k, tok] of tokens.entries()) {
-        await castBallot(withActor(ctx, publicActor()), { token: tok.token, choice: choices[k] });
+        await castBallot(withActor(back(ctx, n), publicActor()), { token: tok.token, choice: choices[k] });
       }
     }
   }
+  await sweepLights(ctx);
   return { campaignId: campaign.id, problems: n };
 }

@@ -33,6 +33,12 @@ describe("seedDemo", () => {
       true,
     );
     expect(problems.some((p) => p.reopenCount > 0)).toBe(true);
+    // Lights are computed on first start, with warnings of every colour among the open items.
+    const lights = await t.database.db.selectFrom("problems").select("light").execute();
+    const taskLights = await t.database.db.selectFrom("tasks").select("light").execute();
+    expect(new Set([...lights, ...taskLights].map((r) => r.light))).toEqual(
+      new Set(["green", "yellow", "orange", "red"]),
+    );
     const again = await seedDemo(t.sys);
     expect(again).toEqual({ orgs: 0, users: 0 });
     expect((await verifyAuditChain(t.sys)).ok).toBe(true);

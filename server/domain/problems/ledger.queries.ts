@@ -74,6 +74,7 @@ export async function filteredProblems(ctx: Ctx, f: ProblemFilter) {
   if (f.campaignId) q = q.where("problems.campaignId", "=", f.campaignId);
   if (f.categoryId) q = q.where("problems.categoryId", "=", f.categoryId);
   if (f.status?.length) q = q.where("problems.status", "in", f.status);
+  if (f.light?.length) q = q.where("problems.light", "in", f.light);
   if (leadPath) q = q.where("problems.leadPath", "like", like(leadPath));
   if (f.rectifyType) q = q.where("problems.rectifyType", "=", f.rectifyType);
   if (f.closureKind) q = q.where("problems.closureKind", "=", f.closureKind);

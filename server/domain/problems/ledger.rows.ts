@@ -1,5 +1,6 @@
 import type { ProblemRowView } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
+import { lightFields } from "../lights/light.view.ts";
 import type { ProblemRow } from "./problem.queries.ts";
 
 const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
@@ -85,6 +86,7 @@ export async function toProblemRows(ctx: Ctx, problems: ProblemRow[]): Promise<P
       followupResult: p.followupResult,
       evidenceCount: Number(evidence.find((e) => e.problemId === p.id)?.n ?? 0),
       updatedAt: p.updatedAt,
+      ...lightFields(p),
     };
   });
 }

@@ -1,6 +1,7 @@
 import type { ProblemStatus, TaskStatus } from "../../../contract/enums.ts";
 import type { ProblemFilter } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
+import { lightFields } from "../lights/light.view.ts";
 import { filteredProblems, listProblems } from "./ledger.queries.ts";
 import { type TaskRef, taskAbilities } from "./problem.policy.ts";
 import { toRef } from "./problem.queries.ts";
@@ -80,6 +81,7 @@ export async function listTasks(ctx: Ctx, f: ProblemFilter & { taskStatus?: Task
         progress: t.progress,
         acknowledgedAt: t.acknowledgedAt,
         completedAt: t.completedAt,
+        ...lightFields(t),
         abilities: taskAbilities(ctx.actor, ref),
       };
     }),

@@ -10,7 +10,7 @@ import { findOrgById } from "../orgs/org.queries.ts";
 import { findProblemById } from "./problem.queries.ts";
 import { guard, transitionProblem } from "./problem.transition.ts";
 import { getProblemDetail } from "./problem.view.ts";
-import { nextProblemCode } from "./problem-code.ts";
+import { nextProblemCode, shanghaiDate } from "./problem-code.ts";
 
 /** Registers (立项) a problem with its portrait under a campaign; coordinators only. */
 export async function registerProblem(ctx: Ctx, input: CreateProblemInput) {
@@ -127,6 +127,7 @@ export async function assignProblem(
         leadPath: lead.path,
         deadline: input.deadline,
         originalDeadline: input.deadline,
+        assignedOn: shanghaiDate(ctx.now()),
         responsibleLeader: input.responsibleLeader ?? problem.responsibleLeader,
         responsiblePerson: input.responsiblePerson ?? problem.responsiblePerson,
       },

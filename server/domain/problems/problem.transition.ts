@@ -5,6 +5,7 @@ import { iso } from "../../db/columns.ts";
 import type { ProblemsTable } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError } from "../errors.ts";
+import { recomputeLights } from "../lights/light.commands.ts";
 import { type ProblemAbility, problemPolicy } from "./problem.policy.ts";
 import type { LoadedProblem } from "./problem.queries.ts";
 import { nextStatus, type ProblemAction, REOPENING_ACTIONS } from "./problem.states.ts";
@@ -66,5 +67,7 @@ export async function transitionProblem(
       ...event.data,
     },
   });
+  // A new state can light or extinguish the warning (closing turns it green).
+  await recomputeLights(ctx, problem.id);
   return next;
 }

@@ -1,6 +1,9 @@
 import type { ProblemDetailView } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
+import { listProblemExtensions } from "../extensions/extension.queries.ts";
+import { extensionAbilities } from "../extensions/extension.view.ts";
+import { listLightHistory } from "../lights/light.view.ts";
 import { toProblemRows } from "./ledger.rows.ts";
 import { measurePolicy, problemAbilities, type TaskRef, taskAbilities } from "./problem.policy.ts";
 import { findProblemById } from "./problem.queries.ts";
@@ -15,6 +18,10 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
   const p = await findProblemById(ctx, id);
   const db = ctx.db;
   const [row] = await toProblemRows(ctx, [p]);
+  const [extensions, lightHistory] = await Promise.all([
+    listProblemExtensions(ctx, id),
+    listLightHistory(ctx, id),
+  ]);
   const [campaign, owner, coOrgs, measures, tasks, reports, files, tokens, objections] = await Promise.all([
     db
       .selectFrom("campaigns")
@@ -85,7 +92,13 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
       hasChildren: parents.has(t.id),
       problem: p.ref,
     };
-    return { ...t, abilities: taskAbilities(ctx.actor, ref) };
+    return {
+      ...t,
+      abilities: {
+        ...taskAbilities(ctx.actor, ref),
+        ...extensionAbilities(ctx, { task: t, problem: p, extensions }),
+      },
+    };
   });
   const fileRef = (f: (typeof files)[number]) => ({
     id: f.id,
@@ -151,6 +164,11 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
       createdAt: r.createdAt,
       attachments: files.filter((f) => f.entityType === "report" && f.entityId === r.id).map(fileRef),
     })),
-    abilities: problemAbilities(ctx.actor, p.ref),
+    extensions,
+    lightHistory,
+    abilities: {
+      ...problemAbilities(ctx.actor, p.ref),
+      ...extensionAbilities(ctx, { task: null, problem: p, extensions }),
+    },
   };
 }

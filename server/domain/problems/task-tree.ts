@@ -1,4 +1,5 @@
-import type { TaskStatus } from "../../../contract/enums.ts";
+import type { LightColor, TaskStatus } from "../../../contract/enums.ts";
+import type { LightReason } from "../lights/light.rules.ts";
 
 export interface TaskRowForTree {
   id: string;
@@ -12,11 +13,17 @@ export interface TaskRowForTree {
   weight: number;
   status: string;
   progress: number;
+  originalDeadline: string | null;
+  light: string;
+  lightReasonsJson: string | null;
+  plannedProgress: number;
   abilities: Record<string, boolean>;
 }
 
-export interface TaskNodeView extends Omit<TaskRowForTree, "status"> {
+export interface TaskNodeView extends Omit<TaskRowForTree, "status" | "light" | "lightReasonsJson"> {
   status: TaskStatus;
+  light: LightColor;
+  lightReasons: LightReason[];
   children: TaskNodeView[];
 }
 
@@ -37,6 +44,10 @@ export function buildTaskTree(rows: TaskRowForTree[]): TaskNodeView[] {
         weight: r.weight,
         status: r.status as TaskStatus,
         progress: r.progress,
+        originalDeadline: r.originalDeadline,
+        light: r.light as LightColor,
+        lightReasons: r.lightReasonsJson ? JSON.parse(r.lightReasonsJson) : [],
+        plannedProgress: r.plannedProgress,
         abilities: r.abilities,
         children: [],
       },

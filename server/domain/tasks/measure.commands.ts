@@ -3,6 +3,7 @@ import { iso, newId } from "../../db/columns.ts";
 import { hasRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
+import { recomputeLights } from "../lights/light.commands.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
 import { measurePolicy, problemPolicy } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
@@ -63,6 +64,7 @@ export async function addMeasure(
       scopePath: lead.path,
       data: { measureId: id, seqNo, title: input.title, deadline: input.deadline, leadOrgId: lead.id },
     });
+    await recomputeLights(ctx, problem.id);
     return getProblemDetail(ctx, problem.id);
   });
 }
@@ -98,6 +100,7 @@ export async function decomposeMeasure(ctx: Ctx, input: { measureId: string; tas
       scopePath: measure.leadPath,
       data: { measureId: measure.id, taskIds: ids, orgIds: input.tasks.map((t) => t.orgId) },
     });
+    await recomputeLights(ctx, problem.id);
     return getProblemDetail(ctx, problem.id);
   });
 }

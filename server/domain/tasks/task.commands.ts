@@ -6,6 +6,7 @@ import type { TasksTable } from "../../db/schema.ts";
 import { bindAttachments } from "../attachments/attachment.commands.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError } from "../errors.ts";
+import { recomputeLights } from "../lights/light.commands.ts";
 import { taskPolicy } from "../problems/problem.policy.ts";
 import { nextTaskStatus, type TaskAction } from "../problems/problem.states.ts";
 import { getProblemDetail } from "../problems/problem.view.ts";
@@ -31,6 +32,7 @@ async function updateTask(ctx: Ctx, t: LoadedTask, changes: Partial<TasksTable>)
     .execute();
 }
 
+/** Appends the task's audit event, then recomputes the lights of its problem's chain. */
 async function auditTask(ctx: Ctx, t: LoadedTask, type: AuditEventType, data: Record<string, unknown> = {}) {
   await recordAudit(ctx, {
     type,
@@ -39,6 +41,7 @@ async function auditTask(ctx: Ctx, t: LoadedTask, type: AuditEventType, data: Re
     scopePath: t.task.orgPath,
     data: { taskId: t.task.id, orgId: t.task.orgId, ...data },
   });
+  await recomputeLights(ctx, t.problem.id);
 }
 
 /** Writes one progress report and binds its evidence files to it. */

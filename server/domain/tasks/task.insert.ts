@@ -46,6 +46,7 @@ export async function insertTasks(
       assignerOrgId: opts.assignerOrgId,
       title: t.title?.trim() || opts.defaultTitle,
       deadline: t.deadline ?? opts.defaultDeadline,
+      originalDeadline: t.deadline ?? opts.defaultDeadline,
       weight: t.weight ?? 1,
       status: "pending",
       progress: 0,

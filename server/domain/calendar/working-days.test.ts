@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OFFICIAL_YEARS, officialDays } from "./official-days.ts";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  isWorkingDay,
+  missingYears,
+  WEEKENDS_ONLY,
+  type WorkCalendar,
+  workingDaysBetween,
+} from "./working-days.ts";
+
+/** The calendar as shipped: the official 2025 and 2026 schedules. */
+const official: WorkCalendar = (() => {
+  const days = OFFICIAL_YEARS.flatMap((y) => officialDays(y));
+  return {
+    holidays: new Set(days.filter((d) => d.kind === "holiday").map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === "workday").map((d) => d.date)),
+    years: new Set(OFFICIAL_YEARS),
+  };
+})();
+
+const range = (from: string, to: string) => {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) out.push(d);
+  return out;
+};
+
+/** Any date from 2024-12-01 to 2027-01-31, across both official years and their edges. */
+const date = fc.integer({ min: 0, max: 791 }).map((n) => addCalendarDays("2024-12-01", n));
+
+describe("the official schedules", () => {
+  it("keeps every 2026 holiday and make-up working day of the State Council notice", () => {
+    const off2026 = [
+      ...range("2026-01-01", "2026-01-03"),
+      ...range("2026-02-15", "2026-02-23"),
+      ...range("2026-04-04", "2026-04-06"),
+      ...range("2026-05-01", "2026-05-05"),
+      ...range("2026-06-19", "2026-06-21"),
+      ...range("2026-09-25", "2026-09-27"),
+      ...range("2026-10-01", "2026-10-07"),
+    ];
+    for (const d of off2026) expect(isWorkingDay(official, d), d).toBe(false);
+    for (const d of ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"]) {
+      expect(isWorkingDay(official, d), d).toBe(true);
+      expect([0, 6]).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+    }
+    const names = new Map(officialDays(2026).map((d) => [d.date, d.name]));
+    expect(names.get("2026-02-17")).toBe("春节");
+    expect(names.get("2026-10-10")).toBe("国庆节");
+  });
+
+  it("keeps every 2025 holiday and make-up working day of the State Council notice", () => {
+    const off2025 = [
+      "2025-01-01",
+      ...range("2025-01-28", "2025-02-04"),
+      ...range("2025-04-04", "2025-04-06"),
+      ...range("2025-05-01", "2025-05-05"),
+      ...range("2025-05-31", "2025-06-02"),
+      ...range("2025-10-01", "2025-10-08"),
+    ];
+    for (const d of off2025) expect(isWorkingDay(official, d), d).toBe(false);
+    for (const d of ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"]) {
+      expect(isWorkingDay(official, d), d).toBe(true);
+    }
+  });
+
+  it("counts the 2026 National Day week as it is worked", () => {
+    // 9/30 (Wed) → 10/9 (Fri): 10/1–10/7 off, 10/8 and 10/9 worked.
+    expect(workingDaysBetween(official, "2026-09-30", "2026-10-09")).toBe(2);
+    expect(addWorkingDays(official, "2026-09-30", 1)).toBe("2026-10-08");
+    // The Saturday 10/10 is a make-up working day.
+    expect(addWorkingDays(official, "2026-10-09", 1)).toBe("2026-10-10");
+  });
+});
+
+describe("working-day arithmetic", () => {
+  it("counts back exactly N after adding N working days, and lands on a working day", () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 120 }), (d, n) => {
+        const end = addWorkingDays(official, d, n);
+        expect(workingDaysBetween(official, d, end)).toBe(n);
+        if (n > 0) expect(isWorkingDay(official, end)).toBe(true);
+      }),
+    );
+  });
+
+  it("never lands on a holiday and never skips a make-up working day", () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 60 }), (d, n) => {
+        const end = addWorkingDays(official, d, n);
+        expect(official.holidays.has(end)).toBe(false);
+        const worked = range(addCalendarDays(d, 1), end).filter((x) => isWorkingDay(official, x));
+        expect(worked.length).toBe(n);
+        for (const x of range(addCalendarDays(d, 1), end)) {
+          if (official.workdays.has(x)) expect(worked).toContain(x);
+        }
+      }),
+    );
+  });
+
+  it("is additive and antisymmetric", () => {
+    fc.assert(
+      fc.property(date, date, date, (a, b, c) => {
+        expect(workingDaysBetween(official, a, b) + workingDaysBetween(official, b, a)).toBe(0);
+        expect(workingDaysBetween(official, a, c)).toBe(
+          workingDaysBetween(official, a, b) + workingDaysBetween(official, b, c),
+        );
+      }),
+    );
+  });
+
+  it("falls back to Monday to Friday for a year without a schedule, and names it", () => {
+    expect(missingYears(official, "2026-12-01", "2027-03-01")).toEqual([2027]);
+    // 2027-01-01 is a Friday: without the 2027 notice it counts as a working day.
+    expect(isWorkingDay(official, "2027-01-01")).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 364 }), (n) => {
+        const d = addCalendarDays("2027-01-01", n);
+        const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+        expect(isWorkingDay(official, d)).toBe(isWorkingDay(WEEKENDS_ONLY, d));
+        expect(isWorkingDay(official, d)).toBe(weekday !== 0 && weekday !== 6);
+      }),
+    );
+  });
+});

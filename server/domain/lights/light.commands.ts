@@ -1,0 +1,225 @@
+import type { Ctx } from "../../context.ts";
+import { iso, newId } from "../../db/columns.ts";
+import { recordAudit } from "../audit/audit.commands.ts";
+import { loadCalendar } from "../calendar/calendar.queries.ts";
+import type { WorkCalendar } from "../calendar/working-days.ts";
+import { campaignSettings } from "../campaigns/campaign.settings.ts";
+import { shanghaiDate } from "../problems/problem-code.ts";
+import { computeLight, type Light, type LightSettings, nextWarnedOn } from "./light.rules.ts";
+
+/** Problem states whose deadline is being worked to; every other state shows green (not chased). */
+export const LIT_PROBLEM_STATUSES = ["assigned", "rectifying", "ongoing"] as const;
+/** Task states still being worked; reported-done and accepted tasks show green. */
+export const LIT_TASK_STATUSES = ["pending", "in_progress"] as const;
+
+/** One task or problem as the light needs it, with what is stored now. */
+export interface LightItem {
+  entityType: "problem" | "task";
+  id: string;
+  problemId: string;
+  orgId: string | null;
+  scopePath: string;
+  /** False for closed, withdrawn, reported-done items: they go green and stay out of the sweep. */
+  open: boolean;
+  start: string;
+  deadline: string | null;
+  progress: number;
+  lastReportOn: string | null;
+  warnedOn: string | null;
+  light: string;
+  plannedProgress: number;
+  lightReasonsJson: string | null;
+}
+
+interface Change {
+  item: LightItem;
+  light: Light;
+  plannedProgress: number;
+  lightReasonsJson: string | null;
+  warnedOn: string | null;
+  lastReportOn: string | null;
+}
+
+/** What the item should store now; null when nothing changes (so nothing is written). */
+export function evaluate(cal: WorkCalendar, s: LightSettings, today: string, item: LightItem): Change | null {
+  let next: Omit<Change, "item" | "lastReportOn">;
+  if (!item.open || !item.deadline) {
+    next = { light: "green", plannedProgress: item.plannedProgress, lightReasonsJson: null, warnedOn: null };
+  } else {
+    const r = computeLight(cal, s, {
+      today,
+      start: item.start,
+      deadline: item.deadline,
+      progress: item.progress,
+      lastReportOn: item.lastReportOn,
+      warnedOn: item.warnedOn,
+    });
+    next = {
+      light: r.light,
+      plannedProgress: r.plannedProgress,
+      lightReasonsJson: r.reasons.length > 0 ? JSON.stringify(r.reasons) : null,
+      warnedOn: nextWarnedOn(r.light, item.warnedOn, today),
+    };
+  }
+  const same =
+    next.light === item.light &&
+    next.plannedProgress === item.plannedProgress &&
+    next.lightReasonsJson === item.lightReasonsJson &&
+    next.warnedOn === item.warnedOn;
+  return same ? null : { item, lastReportOn: item.lastReportOn, ...next };
+}
+
+/**
+ * Writes the changed lights; each change of colour also lands in the light history and appends
+ * `light.changed` (notifications and escalation are derived from it) in the caller's transaction.
+ */
+export async function applyLightChanges(ctx: Ctx, changes: Change[], extra: { lastReportOn?: boolean } = {}) {
+  const now = iso(ctx.now());
+  let lightChanges = 0;
+  for (const c of changes) {
+    const table = c.item.entityType === "task" ? "tasks" : "problems";
+    const turned = c.light !== c.item.light;
+    // Written only if the row is still what was evaluated: a sweep never overwrites a fresher recompute.
+    let q = ctx.db
+      .updateTable(table)
+      .set({
+        light: c.light,
+        plannedProgress: c.plannedProgress,
+        lightReasonsJson: c.lightReasonsJson,
+        warnedOn: c.warnedOn,
+        ...(turned && { lightChangedAt: now }),
+        ...(extra.lastReportOn && { lastReportOn: c.lastReportOn }),
+      })
+      .where("id", "=", c.item.id)
+      .where("light", "=", c.item.light)
+      .where("progress", "=", c.item.progress);
+    q =
+      c.item.deadline === null ? q.where("deadline", "is", null) : q.where("deadline", "=", c.item.deadline);
+    const res = await q.executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0 || !turned) continue;
+    lightChanges++;
+    const reasons = c.lightReasonsJson ? JSON.parse(c.lightReasonsJson) : [];
+    await ctx.db
+      .insertInto("lightHistory")
+      .values({
+        id: newId(),
+        entityType: c.item.entityType,
+        entityId: c.item.id,
+        problemId: c.item.problemId,
+        fromLight: c.item.light,
+        toLight: c.light,
+        reasonsJson: c.lightReasonsJson ?? "[]",
+        plannedProgress: c.plannedProgress,
+        progress: c.item.progress,
+        at: now,
+      })
+      .execute();
+    await recordAudit(ctx, {
+      type: "light.changed",
+      entityType: c.item.entityType,
+      entityId: c.item.id,
+      scopePath: c.item.scopePath,
+      data: {
+        from: c.item.light,
+        to: c.light,
+        reasons,
+        orgId: c.item.orgId,
+        problemId: c.item.problemId,
+        plannedProgress: c.plannedProgress,
+        progress: c.item.progress,
+      },
+    });
+  }
+  return lightChanges;
+}
+
+const dateOf = (isoTime: string) => shanghaiDate(new Date(isoTime));
+const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/**
+ * Recomputes planned progress and lights of one problem and its tasks, and nothing else: the
+ * commands that change progress, deadlines or status call it inside their transaction.
+ */
+export async function recomputeLights(ctx: Ctx, problemId: string): Promise<number> {
+  const p = await ctx.db.selectFrom("problems").selectAll().where("id", "=", problemId).executeTakeFirst();
+  if (!p) return 0;
+  const [campaign, tasks, reports, cal] = await Promise.all([
+    ctx.db
+      .selectFrom("campaigns")
+      .select("settingsJson")
+      .where("id", "=", p.campaignId)
+      .executeTakeFirstOrThrow(),
+    ctx.db.selectFrom("tasks").selectAll().where("problemId", "=", problemId).execute(),
+    ctx.db
+      .selectFrom("progressReports")
+      .select(["taskId", (eb) => eb.fn.max("createdAt").as("last")])
+      .where("problemId", "=", problemId)
+      .groupBy("taskId")
+      .execute(),
+    loadCalendar(ctx),
+  ]);
+  const settings = campaignSettings(campaign.settingsJson);
+  const today = shanghaiDate(ctx.now());
+  const problemOpen = (LIT_PROBLEM_STATUSES as readonly string[]).includes(p.status);
+  // A decomposed task has no reports of its own: its last report is its subtree's latest.
+  const own = new Map(reports.map((r) => [r.taskId, dateOf(String(r.last))]));
+  const children = new Map<string, string[]>();
+  for (const t of tasks) {
+    if (t.parentTaskId) children.set(t.parentTaskId, [...(children.get(t.parentTaskId) ?? []), t.id]);
+  }
+  const lastOf = (id: string): string | null =>
+    (children.get(id) ?? []).reduce<string | null>((m, c) => maxDate(m, lastOf(c)), own.get(id) ?? null);
+  const items: LightItem[] = tasks.map((t) => ({
+    entityType: "task",
+    id: t.id,
+    problemId,
+    orgId: t.orgId,
+    scopePath: t.orgPath,
+    open: problemOpen && (LIT_TASK_STATUSES as readonly string[]).includes(t.status),
+    start: dateOf(t.createdAt),
+    deadline: t.deadline,
+    progress: t.progress,
+    lastReportOn: lastOf(t.id),
+    warnedOn: t.warnedOn,
+    light: t.light,
+    plannedProgress: t.plannedProgress,
+    lightReasonsJson: t.lightReasonsJson,
+  }));
+  const problemLast = [...own.values()].reduce<string | null>((m, d) => maxDate(m, d), null);
+  items.push({
+    entityType: "problem",
+    id: p.id,
+    problemId,
+    orgId: p.leadOrgId ?? p.ownerOrgId,
+    scopePath: p.leadPath ?? p.ownerPath,
+    open: problemOpen,
+    start: p.assignedOn ?? dateOf(p.createdAt),
+    deadline: p.deadline,
+    progress: p.progress,
+    lastReportOn: problemLast,
+    warnedOn: p.warnedOn,
+    light: p.light,
+    plannedProgress: p.plannedProgress,
+    lightReasonsJson: p.lightReasonsJson,
+  });
+  const stored = new Map<string, string | null>([
+    ...tasks.map((t) => [t.id, t.lastReportOn] as const),
+    [p.id, p.lastReportOn] as const,
+  ]);
+  const changes: Change[] = [];
+  for (const item of items) {
+    const c = evaluate(cal, settings, today, item);
+    if (c) changes.push(c);
+    else if (stored.get(item.id) !== item.lastReportOn) {
+      changes.push({
+        item,
+        light: item.light as Light,
+        plannedProgress: item.plannedProgress,
+        lightReasonsJson: item.lightReasonsJson,
+        warnedOn: item.warnedOn,
+        lastReportOn: item.lastReportOn,
+      });
+    }
+  }
+  return applyLightChanges(ctx, changes, { lastReportOn: true });
+}
