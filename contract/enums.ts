@@ -28,6 +28,7 @@ export const ABILITIES = [
   "problems.read",
   "problems.register",
   "campaigns.manage",
+  "supervision.read",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -88,3 +89,24 @@ export type BallotChoice = (typeof BALLOT_CHOICES_5)[number];
 /** Campaign phases: 查摆 → 整改 → 验收 → 回头看. */
 export const CAMPAIGN_PHASES = ["investigate", "rectify", "accept", "review"] as const;
 export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
+/** Escalation ladder (DOMAIN.md §2.5): notice levels, urging methods and the records around them. */
+export const NOTICE_LEVELS = ["blue", "yellow", "red"] as const;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export const NOTICE_STATUSES = ["open", "responded", "closed"] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** How a 催办 was made; `system` for the automatic reminders and urgings. */
+export const URGING_METHODS = ["system", "phone", "letter", "visit", "on_site"] as const;
+export type UrgingMethod = (typeof URGING_METHODS)[number];
+/** 提醒 (reminder) or 催办 (urging). */
+export const URGING_KINDS = ["reminder", "urging"] as const;
+export type UrgingKind = (typeof URGING_KINDS)[number];
+export const LISTING_STATUSES = ["listed", "delisting_requested", "delisted"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+export const PROPOSAL_KINDS = ["listing", "interview"] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export const PROPOSAL_STATUSES = ["pending", "accepted", "dismissed"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+/** 通报: 表扬 (positive) or 批评 (critical). */
+export const CIRCULAR_TONES = ["positive", "critical"] as const;
+export type CircularTone = (typeof CIRCULAR_TONES)[number];

@@ -27,6 +27,10 @@ export interface Config {
   uploadMaxBytes: number;
   /** Argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
+  /** The word before 〔year〕 in supervision-notice numbers, e.g. 督办〔2026〕12号. */
+  noticeNumberPrefix: string;
+  /** How often `serve` runs the warnings job (reminders, urgings, red notices, proposals). */
+  warningsEveryMinutes: number;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -73,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     problemCodePrefix: env.PROBLEM_CODE_PREFIX ?? "GX",
     uploadMaxBytes: int("UPLOAD_MAX_BYTES", env.UPLOAD_MAX_BYTES, 20 * 1_048_576),
     argon2MemoryKib: int("ARGON2_MEMORY_KIB", env.ARGON2_MEMORY_KIB, 19_456),
+    noticeNumberPrefix: env.NOTICE_NUMBER_PREFIX || "督办",
+    warningsEveryMinutes: int("WARNINGS_EVERY_MINUTES", env.WARNINGS_EVERY_MINUTES, 60),
     ...overrides,
   };
 }

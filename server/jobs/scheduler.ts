@@ -1,5 +1,6 @@
 import type { Ctx } from "../context.ts";
 import { publicReviewsJob } from "./public-reviews.job.ts";
+import { warningsJob } from "./warnings.job.ts";
 
 export interface Job {
   name: string;
@@ -7,7 +8,7 @@ export interface Job {
   run: (ctx: Ctx) => Promise<Record<string, unknown>>;
 }
 
-export const JOBS: Job[] = [publicReviewsJob];
+export const JOBS: Job[] = [publicReviewsJob, warningsJob];
 
 /** Runs each job on its interval inside `serve`; a failing run is logged and retried next time. */
 export function startScheduler(ctx: Ctx): () => void {

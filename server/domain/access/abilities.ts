@@ -11,6 +11,7 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "problems.read": (a) => holdsRole(a, LEDGER_ROLES),
   "problems.register": (a) => holdsRole(a, "coordinator"),
   "campaigns.manage": (a) => holdsRole(a, "coordinator"),
+  "supervision.read": (a) => holdsRole(a, ["supervisor", "coordinator", "unit_lead", "unit_staff", "leader"]),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */
