@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../contract/enums.ts";
 import { buildProblem, type Stage } from "../test/problems.ts";
 import { type TestApp, testApp } from "../test/support.ts";
+import { seedOutOfScopeSupervision, supervisionCases } from "./authz-matrix.supervision.ts";
 
 /**
  * Every API route × every role × a target inside and outside the caller's subtree.
@@ -388,6 +389,7 @@ const CASES: Record<string, Case> = {
     self: true,
     request: async () => ({ method: "GET", url: "/api/v1/audit/verify" }),
   },
+  ...supervisionCases({ t: () => t, problemAt: (s, stage) => problemAt(s, stage), cityOf, ledger: LEDGER }),
 };
 
 /** Routes open without a session, or that act only on the caller's own session/account. */
@@ -403,6 +405,7 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/public/ballot-info",
   "POST /api/v1/public/ballots",
   "POST /api/v1/public/objections",
+  "GET /api/v1/public/listings",
   // Uploads carry no target; who may upload is tested below.
   "POST /api/v1/attachments",
 ]);
@@ -424,6 +427,7 @@ beforeAll(async () => {
   await freshOrg("out");
   await freshUser("out");
   await problemAt("out", "tasked");
+  await seedOutOfScopeSupervision(t, (await problemAt("out", "rectifying")).id, cityOf("out"));
 });
 afterAll(() => t.close());
 

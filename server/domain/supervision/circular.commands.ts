@@ -21,6 +21,10 @@ export interface CircularInput {
 /** Issues a circular (通报), praising or criticising, naming items in the issuer's subtree. */
 export async function issueCircular(ctx: Ctx, input: CircularInput): Promise<CircularView> {
   return inTx(ctx, async (ctx) => {
+    // items the actor cannot see answer 404 first, so a circular reveals nothing about them
+    const ids = [...new Set(input.problemIds)];
+    const problems = [];
+    for (const problemId of ids) problems.push(await findProblemById(ctx, problemId));
     authorize(holdsRole(ctx.actor, SUPERVISING_ROLES));
     const grant = ctx.actor.grants.find((g) => (SUPERVISING_ROLES as readonly string[]).includes(g.role));
     const issuerId = input.issuerOrgId ?? grant?.orgId;
@@ -29,9 +33,7 @@ export async function issueCircular(ctx: Ctx, input: CircularInput): Promise<Cir
       : undefined;
     if (!issuer || !hasRole(ctx.actor, SUPERVISING_ROLES, issuer.path))
       throw invalid("org_outside_scope", "issuerOrgId");
-    const ids = [...new Set(input.problemIds)];
-    for (const [i, problemId] of ids.entries()) {
-      const problem = await findProblemById(ctx, problemId);
+    for (const [i, problem] of problems.entries()) {
       if (!supervisionPolicy.circulate(ctx.actor, problem.ref))
         throw new DomainError("problem_outside_scope", {}, [{ field: `problemIds/${i}`, code: "invalid" }]);
     }
