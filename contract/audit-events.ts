@@ -55,6 +55,20 @@ export const AUDIT_EVENT_TYPES = [
   "extension.approved",
   "extension.refused",
   "light.changed",
+  "supervision.reminded",
+  "supervision.urged",
+  "notice.issued",
+  "notice.responded",
+  "notice.closed",
+  "listing.listed",
+  "listing.delisting_requested",
+  "listing.delisting_rejected",
+  "listing.delisted",
+  "interview.recorded",
+  "circular.issued",
+  "accountability.referred",
+  "escalation.proposed",
+  "escalation.decided",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -30,6 +30,7 @@ export const ABILITIES = [
   "campaigns.manage",
   "webhooks.manage",
   "calendar.manage",
+  "supervision.read",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -121,3 +122,23 @@ export type LightColor = (typeof LIGHTS)[number];
 /** Extension request (延期申请) states. */
 export const EXTENSION_STATUSES = ["pending", "approved", "refused"] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
+/** Escalation ladder (DOMAIN.md §2.5): notice levels, urging methods and the records around them. */
+export const NOTICE_LEVELS = ["blue", "yellow", "red"] as const;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export const NOTICE_STATUSES = ["open", "responded", "closed"] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** How a 催办 was made; `system` for the automatic reminders and urgings. */
+export const URGING_METHODS = ["system", "phone", "letter", "visit", "on_site"] as const;
+export type UrgingMethod = (typeof URGING_METHODS)[number];
+/** 提醒 (reminder) or 催办 (urging). */
+export const URGING_KINDS = ["reminder", "urging"] as const;
+export type UrgingKind = (typeof URGING_KINDS)[number];
+export const LISTING_STATUSES = ["listed", "delisting_requested", "delisted"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+export const PROPOSAL_KINDS = ["listing", "interview"] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export const PROPOSAL_STATUSES = ["pending", "accepted", "dismissed"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+/** 通报: 表扬 (positive) or 批评 (critical). */
+export const CIRCULAR_TONES = ["positive", "critical"] as const;
+export type CircularTone = (typeof CIRCULAR_TONES)[number];

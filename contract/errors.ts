@@ -182,6 +182,67 @@ export const ERRORS = {
     zh: "该延期申请已经审批",
     en: "This extension request has already been decided",
   },
+  not_supervisable: {
+    status: 409,
+    zh: "该问题尚未交办或已销号，不能督办",
+    en: "This item is not assigned yet or already closed; it cannot be supervised",
+  },
+  notice_already_open: {
+    status: 409,
+    zh: "该问题已有同级别未办结的督办单（一事一单）",
+    en: "This item already has an open notice of that level (one item, one notice)",
+  },
+  notice_not_open: {
+    status: 409,
+    zh: "该督办单已回复或已办结",
+    en: "This notice has already been answered or closed",
+  },
+  notice_not_responded: {
+    status: 409,
+    zh: "责任单位尚未书面回复，不能办结督办单",
+    en: "The unit has not answered this notice yet; it cannot be closed",
+  },
+  response_due_past: {
+    status: 422,
+    zh: "回复期限不能早于今天",
+    en: "The response due date cannot be before today",
+  },
+  already_listed: { status: 409, zh: "该问题已挂牌督办", en: "This item is already listed for supervision" },
+  not_listed: {
+    status: 409,
+    zh: "该问题未处于挂牌督办状态",
+    en: "This item is not listed for supervision",
+  },
+  delisting_not_requested: {
+    status: 409,
+    zh: "尚未提出摘牌申请",
+    en: "No delisting has been requested",
+  },
+  delisting_already_requested: {
+    status: 409,
+    zh: "已提出摘牌申请，正在等待核验",
+    en: "Delisting has already been requested and awaits verification",
+  },
+  delisting_needs_other_verifier: {
+    status: 409,
+    zh: "摘牌须由申请人以外的人员核验",
+    en: "Delisting must be verified by someone other than the requester",
+  },
+  proposal_decided: {
+    status: 409,
+    zh: "该升级督办建议已处理",
+    en: "This escalation proposal has already been decided",
+  },
+  problem_outside_scope: {
+    status: 422,
+    zh: "所选问题不在您的管辖范围内",
+    en: "That item is outside your scope",
+  },
+  subject_required: {
+    status: 422,
+    zh: "请指定被问责的单位或个人",
+    en: "Name the unit or the person to be held accountable",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

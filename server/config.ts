@@ -35,6 +35,8 @@ export interface Config {
   publicUrl: string;
   smtp: SmtpConfig | null;
   notify: NotifyConfig;
+  /** The word before 〔year〕 in supervision-notice numbers, e.g. 督办〔2026〕12号. */
+  noticeNumberPrefix: string;
 }
 
 export interface SmtpConfig {
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       batchSize: Math.max(1, int("NOTIFY_BATCH_SIZE", env.NOTIFY_BATCH_SIZE, 20)),
       sendTimeoutMs: int("NOTIFY_SEND_TIMEOUT_MS", env.NOTIFY_SEND_TIMEOUT_MS, 10_000),
     },
+    noticeNumberPrefix: env.NOTICE_NUMBER_PREFIX || "督办",
     ...overrides,
   };
 }

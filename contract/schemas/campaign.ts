@@ -4,9 +4,26 @@ import { Id, lit } from "./common.ts";
 
 export const DateOnly = Type.String({ format: "date", description: "calendar date in Asia/Shanghai" });
 
+/** Thresholds of the escalation ladder, in working days (DOMAIN.md §2.5, §2.4). */
+export const EscalationSettings = Type.Object(
+  {
+    /** A yellow light unanswered this long is urged (催办). */
+    yellowUnansweredDays: Type.Integer({ minimum: 1, maximum: 60, default: 3 }),
+    /** Working days a unit has to answer a 督办单. */
+    noticeResponseDays: Type.Integer({ minimum: 1, maximum: 60, default: 5 }),
+    /** A red light lasting this long is proposed for 挂牌督办 and 约谈. */
+    redProposalDays: Type.Integer({ minimum: 1, maximum: 120, default: 10 }),
+    /** A task not signed for (签收) within this many working days draws a reminder. */
+    taskAckDays: Type.Integer({ minimum: 1, maximum: 30, default: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type EscalationSettingsValue = Static<typeof EscalationSettings>;
+
 /** Campaign settings; defaults from DOMAIN.md. */
 export const CampaignSettings = Type.Object(
   {
+    escalation: Type.Optional(Type.Partial(EscalationSettings, { additionalProperties: false })),
     satisfactionRequired: Type.Boolean({ default: true }),
     satisfactionThreshold: Type.Number({ minimum: 0, maximum: 1, default: 0.9 }),
     ballotScale: Type.Union([Type.Literal(3), Type.Literal(5)], { default: 3 }),

@@ -399,6 +399,137 @@ export interface LightHistoryTable {
   at: string;
 }
 
+export interface UrgingsTable {
+  id: string;
+  problemId: string;
+  taskId: string | null;
+  kind: string;
+  method: string;
+  orgId: string;
+  orgPath: string;
+  note: string;
+  rule: string | null;
+  triggerKey: string | null;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface SupervisionNoticesTable {
+  id: string;
+  problemId: string;
+  level: string;
+  docNumber: string;
+  year: number;
+  seq: number;
+  issuerOrgId: string;
+  issuerPath: string;
+  addresseeOrgId: string;
+  addresseePath: string;
+  title: string;
+  body: string;
+  requirements: string;
+  responseDue: string;
+  status: string;
+  /** `problemId:level` while the notice is not closed; unique, so one item has one open notice per level. */
+  openKey: string | null;
+  triggerKey: string | null;
+  responseText: string | null;
+  responseAttachmentsJson: string | null;
+  respondedBy: string | null;
+  respondedByName: string | null;
+  respondedAt: string | null;
+  closedBy: string | null;
+  closedByName: string | null;
+  closedAt: string | null;
+  closeNote: string | null;
+  issuedBy: string | null;
+  issuedByName: string;
+  issuedAt: string;
+}
+
+export interface ListingsTable {
+  id: string;
+  problemId: string;
+  status: string;
+  /** The problem id while listed; unique, so an item is listed once at a time. */
+  openKey: string | null;
+  reason: string;
+  listedBy: string | null;
+  listedByName: string;
+  listedAt: string;
+  delistReason: string | null;
+  delistRequestedBy: string | null;
+  delistRequestedByName: string | null;
+  delistRequestedAt: string | null;
+  verifyNote: string | null;
+  verifiedBy: string | null;
+  verifiedByName: string | null;
+  delistedAt: string | null;
+}
+
+export interface InterviewsTable {
+  id: string;
+  problemId: string;
+  heldAt: string;
+  place: string;
+  interviewer: string;
+  interviewee: string;
+  intervieweeOrgId: string;
+  reason: string;
+  /** JSON array of `{ text, deadline, taskId }`. */
+  commitmentsJson: string;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface CircularsTable {
+  id: string;
+  title: string;
+  docNumber: string;
+  body: string;
+  tone: string;
+  issuerOrgId: string;
+  issuerPath: string;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface CircularItemsTable {
+  circularId: string;
+  problemId: string;
+}
+
+export interface AccountabilityReferralsTable {
+  id: string;
+  problemId: string;
+  subjectOrgId: string | null;
+  subjectPerson: string | null;
+  reason: string;
+  referredTo: string;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface EscalationProposalsTable {
+  id: string;
+  problemId: string;
+  kind: string;
+  status: string;
+  reason: string;
+  addresseeOrgId: string;
+  addresseePath: string;
+  triggerKey: string | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -428,6 +559,14 @@ export interface DB {
   calendarDays: CalendarDaysTable;
   extensions: ExtensionsTable;
   lightHistory: LightHistoryTable;
+  urgings: UrgingsTable;
+  supervisionNotices: SupervisionNoticesTable;
+  listings: ListingsTable;
+  interviews: InterviewsTable;
+  circulars: CircularsTable;
+  circularItems: CircularItemsTable;
+  accountabilityReferrals: AccountabilityReferralsTable;
+  escalationProposals: EscalationProposalsTable;
 }
 
 export type { Generated };

@@ -22,6 +22,7 @@ import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
+import { supervisionRoutes } from "./routes/supervision.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
 import "./types.ts";
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(notificationRoutes);
   await app.register(calendarRoutes);
   await app.register(extensionRoutes);
+  await app.register(supervisionRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -4,6 +4,7 @@ import { requestExtension } from "../domain/extensions/extension.commands.ts";
 import { createWebhook } from "../domain/notifications/webhook.commands.ts";
 import { buildProblem, type Stage } from "../test/problems.ts";
 import { type TestApp, testApp } from "../test/support.ts";
+import { seedOutOfScopeSupervision, supervisionCases } from "./authz-matrix.supervision.ts";
 
 /**
  * Every API route × every role × a target inside and outside the caller's subtree.
@@ -504,6 +505,7 @@ const CASES: Record<string, Case> = {
       body: { active: false },
     }),
   },
+  ...supervisionCases({ t: () => t, problemAt: (s, stage) => problemAt(s, stage), cityOf, ledger: LEDGER }),
 };
 
 /** Routes open without a session, or that act only on the caller's own session/account. */
@@ -519,6 +521,7 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/public/ballot-info",
   "POST /api/v1/public/ballots",
   "POST /api/v1/public/objections",
+  "GET /api/v1/public/listings",
   // Uploads carry no target; who may upload is tested below.
   "POST /api/v1/attachments",
   // Only the recipient's own notification; every role on someone else's answers 404 (notification.routes.test.ts).
@@ -543,6 +546,7 @@ beforeAll(async () => {
   await freshUser("out");
   await problemAt("out", "tasked");
   await pendingExtension("out");
+  await seedOutOfScopeSupervision(t, (await problemAt("out", "rectifying")).id, cityOf("out"));
 });
 afterAll(() => t.close());
 

@@ -5,6 +5,7 @@ import * as closedLoop from "./2026112802_closed_loop.ts";
 import * as objections from "./2026112803_objections.ts";
 import * as lights from "./2026112804_lights.ts";
 import * as calendar from "./2026112806_calendar.ts";
+import * as escalation from "./2026112807_escalation.ts";
 import * as notifications from "./2026112808_notifications.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112804_lights": lights,
   "2026112808_notifications": notifications,
   "2026112806_calendar": calendar,
+  "2026112807_escalation": escalation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,6 +15,7 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "campaigns.manage": (a) => holdsRole(a, "coordinator"),
   "webhooks.manage": (a) => webhookPolicy.list(a),
   "calendar.manage": (a) => calendarPolicy.manage(a),
+  "supervision.read": (a) => holdsRole(a, ["supervisor", "coordinator", "unit_lead", "unit_staff", "leader"]),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */

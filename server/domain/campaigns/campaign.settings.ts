@@ -1,5 +1,5 @@
 import { RECTIFY_TYPES } from "../../../contract/enums.ts";
-import type { CampaignSettingsValue } from "../../../contract/schemas/campaign.ts";
+import type { CampaignSettingsValue, EscalationSettingsValue } from "../../../contract/schemas/campaign.ts";
 
 /**
  * Defaults of DOMAIN.md: satisfaction required at 90 %, 3-level ballot, 7 days' notice, follow-up after
@@ -25,4 +25,18 @@ export const DEFAULT_CAMPAIGN_SETTINGS: CampaignSettingsValue = {
 export const campaignSettings = (json: string): CampaignSettingsValue => ({
   ...DEFAULT_CAMPAIGN_SETTINGS,
   ...(JSON.parse(json) as Partial<CampaignSettingsValue>),
+});
+
+/** Escalation defaults (working days): yellow unanswered 3, notice response 5, red to proposal 10, task sign-for 1. */
+export const DEFAULT_ESCALATION_SETTINGS: EscalationSettingsValue = {
+  yellowUnansweredDays: 3,
+  noticeResponseDays: 5,
+  redProposalDays: 10,
+  taskAckDays: 1,
+};
+
+/** The campaign's escalation thresholds, each falling back to its default. */
+export const escalationSettings = (json: string): EscalationSettingsValue => ({
+  ...DEFAULT_ESCALATION_SETTINGS,
+  ...((JSON.parse(json) as Partial<CampaignSettingsValue>).escalation ?? {}),
 });

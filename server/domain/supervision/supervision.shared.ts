@@ -1,0 +1,53 @@
+import type { AuditEventType } from "../../../contract/audit-events.ts";
+import type { Ctx } from "../../context.ts";
+import { recordAudit } from "../audit/audit.commands.ts";
+import { DomainError } from "../errors.ts";
+import type { LoadedProblem } from "../problems/problem.queries.ts";
+import { problemScopePath } from "../problems/problem.transition.ts";
+import { shanghaiDate } from "../problems/problem-code.ts";
+import { supervisable } from "./supervision.policy.ts";
+
+/** Today in Asia/Shanghai, where deadlines and due dates live. */
+export const today = (ctx: Ctx) => shanghaiDate(ctx.now());
+
+/** 409 unless the item has a responsible unit and is not closed. */
+export function requireSupervisable(problem: LoadedProblem): void {
+  if (!supervisable(problem.ref)) throw new DomainError("not_supervisable", { status: problem.status });
+}
+
+/** Appends an event on the item's trail, so its timeline shows every rung of the ladder. */
+export async function auditItem(
+  ctx: Ctx,
+  problem: LoadedProblem,
+  type: AuditEventType,
+  data: Record<string, unknown>,
+) {
+  await recordAudit(ctx, {
+    type,
+    entityType: "problem",
+    entityId: problem.id,
+    scopePath: problemScopePath(problem),
+    data,
+  });
+}
+
+/** Names of orgs by id, in one query. */
+export async function orgNames(ctx: Ctx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom("orgs").select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Code and title of problems by id, in one query. */
+export async function problemHeads(ctx: Ctx, ids: string[]) {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0)
+    return new Map<string, { code: string; title: string; leadOrgId: string | null }>();
+  const rows = await ctx.db
+    .selectFrom("problems")
+    .select(["id", "code", "title", "leadOrgId"])
+    .where("id", "in", wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
