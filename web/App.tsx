@@ -19,6 +19,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
+import { SupervisionPage } from "./pages/SupervisionPage";
 import { UsersPage } from "./pages/UsersPage";
 import { theme } from "./theme";
 
@@ -83,6 +84,14 @@ export function App() {
                     element={
                       <RequireAbility ability="problems.read">
                         <ProblemDetailPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="supervision"
+                    element={
+                      <RequireAbility ability="supervision.read">
+                        <SupervisionPage />
                       </RequireAbility>
                     }
                   />

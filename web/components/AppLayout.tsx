@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -22,7 +23,7 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "orgs" | "users" | "audit" | "account";
+  key: "home" | "problems" | "supervision" | "orgs" | "users" | "audit" | "account";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -37,6 +38,13 @@ const ENTRIES: Entry[] = [
     label: "menu.problems",
     icon: <FileSearchOutlined />,
     ability: "problems.read",
+  },
+  {
+    key: "supervision",
+    path: "/supervision",
+    label: "menu.supervision",
+    icon: <AlertOutlined />,
+    ability: "supervision.read",
   },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },

@@ -15,6 +15,7 @@ import { type Dialog, ProblemDialogs } from "./problem/ProblemDialogs";
 import { ProblemHeader } from "./problem/ProblemHeader";
 import { ReportsCard } from "./problem/ReportsCard";
 import { SatisfactionCard } from "./problem/SatisfactionCard";
+import { SupervisionCard } from "./problem/SupervisionCard";
 import { TimelineCard } from "./problem/TimelineCard";
 
 /** 问题详情: one item's portrait, measures and task tree, reports, close-out, review and timeline. */
@@ -74,6 +75,7 @@ export function ProblemDetailPage() {
               <ReportsCard problem={problem} />
               <CloseOutCard problem={problem} />
               <SatisfactionCard satisfaction={problem.satisfaction} />
+              <SupervisionCard problemId={problem.id} />
             </Space>
           </Col>
           <Col xs={24} xl={8}>

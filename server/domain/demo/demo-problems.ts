@@ -16,6 +16,7 @@ import {
 import { castBallot, issueBallotTokens } from "../problems/public-review.commands.ts";
 import { addMeasure, decomposeMeasure } from "../tasks/measure.commands.ts";
 import { submitProgressReport } from "../tasks/task.commands.ts";
+import { seedDemoSupervision } from "./demo-supervision.ts";
 
 /** The seven prominent problems of the demo campaign, each with the symptoms to look for. */
 const CATEGORIES: [string, string[]][] = [
@@ -227,5 +228,6 @@ export async function seedDemoCampaign(
     }
   }
   await sweepLights(ctx);
+  await seedDemoSupervision(ctx, campaign.id, userIdOf);
   return { campaignId: campaign.id, problems: n };
 }
