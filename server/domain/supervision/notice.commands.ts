@@ -3,12 +3,12 @@ import type { NoticeView } from "../../../contract/schemas/supervision.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { bindAttachments } from "../attachments/attachment.commands.ts";
+import { loadCalendar } from "../calendar/calendar.queries.ts";
 import { addWorkingDays } from "../calendar/working-days.ts";
 import { escalationSettings } from "../campaigns/campaign.settings.ts";
 import { authorize, DomainError, invalid } from "../errors.ts";
 import { findProblemById, type LoadedProblem } from "../problems/problem.queries.ts";
 import { nextCounter, shanghaiYear } from "../problems/problem-code.ts";
-import { escalationCalendar } from "./calendar.ts";
 import { findNotice, getNoticeView } from "./notice.queries.ts";
 import { issuingGrant, noticePolicy, supervisionPolicy } from "./supervision.policy.ts";
 import { auditItem, requireSupervisable, today } from "./supervision.shared.ts";
@@ -72,7 +72,7 @@ export async function issueSupervisionNotice(ctx: Ctx, input: IssueNoticeInput):
     const due =
       input.responseDue ??
       addWorkingDays(
-        await escalationCalendar(ctx),
+        await loadCalendar(ctx),
         day,
         escalationSettings(campaign.settingsJson).noticeResponseDays,
       );

@@ -1,8 +1,8 @@
 import type { Ctx } from "../../context.ts";
+import { loadCalendar } from "../calendar/calendar.queries.ts";
 import { escalationSettings } from "../campaigns/campaign.settings.ts";
 import { DomainError } from "../errors.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
-import { escalationCalendar } from "./calendar.ts";
 import { escalationSteps, type Step, type Subject } from "./escalation.rules.ts";
 import { issueSupervisionNotice } from "./notice.commands.ts";
 import { proposeEscalation } from "./proposal.commands.ts";
@@ -112,7 +112,7 @@ async function apply(ctx: Ctx, item: Item, step: Step, out: WarningsResult) {
  */
 export async function runWarnings(ctx: Ctx): Promise<WarningsResult> {
   const out: WarningsResult = { reminders: 0, urgings: 0, notices: 0, proposals: 0, skipped: 0 };
-  const cal = await escalationCalendar(ctx);
+  const cal = await loadCalendar(ctx);
   const day = today(ctx);
   const settingsOf = new Map<string, ReturnType<typeof escalationSettings>>();
   const settings = async (campaignId: string) => {

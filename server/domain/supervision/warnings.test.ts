@@ -98,9 +98,10 @@ describe("the warnings job", () => {
 
   it("does not urge a yellow item whose unit reported since the light turned", async () => {
     const p = await buildProblem(t, { owner: "450100", lead: "450102", stage: "tasked" });
-    await light("problems", p.id, "yellow", "2026-11-25T01:00:00.000Z");
     const clerk = await t.build.user({ roles: [["unit_staff", "450102"]] });
     await submitProgressReport(await t.ctxFor(clerk), { taskId: p.taskId, percent: 40, text: "推进中" });
+    // set after the report, since a report recomputes the light: yellow since before the report
+    await light("problems", p.id, "yellow", "2026-11-25T01:00:00.000Z");
     t.clock.set("2026-12-02T02:00:00.000Z");
     await runWarnings(t.sys);
     expect((await rows(p.id)).urgings.filter((u) => u.taskId === null).map((u) => u.rule)).toEqual([
