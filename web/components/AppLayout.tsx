@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -22,7 +23,7 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "orgs" | "users" | "audit" | "account";
+  key: "home" | "problems" | "orgs" | "users" | "audit" | "calendar" | "account";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -41,6 +42,13 @@ const ENTRIES: Entry[] = [
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },
+  {
+    key: "calendar",
+    path: "/calendar",
+    label: "menu.calendar",
+    icon: <CalendarOutlined />,
+    ability: "calendar.manage",
+  },
   { key: "account", path: "/account", label: "menu.account", icon: <SafetyOutlined /> },
 ];
 

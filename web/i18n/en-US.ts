@@ -1,6 +1,7 @@
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
 import { problemEnUS } from "./problem.en-US";
+import { supervisionEnUS } from "./supervision.en-US";
 import type { Messages } from "./zh-CN";
 
 /** English messages; must carry every key of the Chinese set. */
@@ -232,4 +233,5 @@ export const enUS: Messages = {
   ...labelsEnUS,
   ...ledgerEnUS,
   ...problemEnUS,
+  ...supervisionEnUS,
 };

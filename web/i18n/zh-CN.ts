@@ -1,6 +1,7 @@
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
+import { supervisionZhCN } from "./supervision.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
 export const zhCN = {
@@ -229,6 +230,7 @@ export const zhCN = {
   ...labelsZhCN,
   ...ledgerZhCN,
   ...problemZhCN,
+  ...supervisionZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,6 +4,7 @@ import { publicActor } from "../access/actor.ts";
 import { uploadAttachment } from "../attachments/attachment.commands.ts";
 import { loadActor } from "../auth/session.queries.ts";
 import { createCampaign } from "../campaigns/campaign.commands.ts";
+import { sweepLights } from "../lights/light.sweep.ts";
 import { requestCloseOut, reviewCloseOut } from "../problems/closeout.commands.ts";
 import {
   acknowledgeProblem,
@@ -13,7 +14,6 @@ import {
   withdrawProblem,
 } from "../problems/problem.commands.ts";
 import { castBallot, issueBallotTokens } from "../problems/public-review.commands.ts";
-import { sweepLights } from "../lights/light.sweep.ts";
 import { addMeasure, decomposeMeasure } from "../tasks/measure.commands.ts";
 import { submitProgressReport } from "../tasks/task.commands.ts";
 

@@ -141,14 +141,15 @@ const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === 
  * commands that change progress, deadlines or status call it inside their transaction.
  */
 export async function recomputeLights(ctx: Ctx, problemId: string): Promise<number> {
-  const p = await ctx.db.selectFrom("problems").selectAll().where("id", "=", problemId).executeTakeFirst();
+  const p = await ctx.db
+    .selectFrom("problems")
+    .innerJoin("campaigns", "campaigns.id", "problems.campaignId")
+    .selectAll("problems")
+    .select("campaigns.settingsJson")
+    .where("problems.id", "=", problemId)
+    .executeTakeFirst();
   if (!p) return 0;
-  const [campaign, tasks, reports, cal] = await Promise.all([
-    ctx.db
-      .selectFrom("campaigns")
-      .select("settingsJson")
-      .where("id", "=", p.campaignId)
-      .executeTakeFirstOrThrow(),
+  const [tasks, reports, cal] = await Promise.all([
     ctx.db.selectFrom("tasks").selectAll().where("problemId", "=", problemId).execute(),
     ctx.db
       .selectFrom("progressReports")
@@ -158,7 +159,7 @@ export async function recomputeLights(ctx: Ctx, problemId: string): Promise<numb
       .execute(),
     loadCalendar(ctx),
   ]);
-  const settings = campaignSettings(campaign.settingsJson);
+  const settings = campaignSettings(p.settingsJson);
   const today = shanghaiDate(ctx.now());
   const problemOpen = (LIT_PROBLEM_STATUSES as readonly string[]).includes(p.status);
   // A decomposed task has no reports of its own: its last report is its subtree's latest.
