@@ -9,7 +9,7 @@ const USAGE = `rectify <command>
   user add --username U --org CODE --role ROLE[@CODE] [--name N] [--password P]
   audit verify               recompute the audit chain and check signed checkpoints
   audit checkpoint           sign the current audit chain head
-  jobs run <name>            run one scheduled job now (public-reviews)`;
+  jobs run <name>            run one scheduled job now (public-reviews, lights)`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
