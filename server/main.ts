@@ -11,8 +11,8 @@ const USAGE = `rectify <command>
   user add --username U --org CODE --role ROLE[@CODE] [--name N] [--password P]
   audit verify               recompute the audit chain and check signed checkpoints
   audit checkpoint           sign the current audit chain head
-  jobs run <name> [--dry-run]  run one scheduled job now (public-reviews, deliver-notifications);
-                             --dry-run rolls it back and prints what it would do as JSON`;
+  jobs run <name> [--dry-run]  run one scheduled job now (public-reviews, deliver-notifications, lights,
+                             warnings); --dry-run rolls it back and prints what it would do as JSON`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -13,6 +13,7 @@ import { I18nProvider, useI18n } from "./i18n/I18nProvider";
 import { AccountPage } from "./pages/AccountPage";
 import { AuditPage } from "./pages/AuditPage";
 import { BallotPage } from "./pages/BallotPage";
+import { CalendarPage } from "./pages/CalendarPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -119,6 +120,7 @@ export function App() {
                       </RequireAbility>
                     }
                   />
+                  <Route path="calendar" element={<CalendarPage />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -23,7 +24,7 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "supervision" | "orgs" | "users" | "audit" | "account";
+  key: "home" | "problems" | "supervision" | "orgs" | "users" | "audit" | "calendar" | "account";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -49,6 +50,13 @@ const ENTRIES: Entry[] = [
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },
+  {
+    key: "calendar",
+    path: "/calendar",
+    label: "menu.calendar",
+    icon: <CalendarOutlined />,
+    ability: "calendar.manage",
+  },
   { key: "account", path: "/account", label: "menu.account", icon: <SafetyOutlined /> },
 ];
 

@@ -1,3 +1,4 @@
+import { deadlinesEnUS } from "./deadlines.en-US";
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
 import { problemEnUS } from "./problem.en-US";
@@ -234,4 +235,5 @@ export const enUS: Messages = {
   ...ledgerEnUS,
   ...problemEnUS,
   ...supervisionEnUS,
+  ...deadlinesEnUS,
 };

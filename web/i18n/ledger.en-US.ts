@@ -55,6 +55,7 @@ export const ledgerEnUS: Record<keyof typeof ledgerZhCN, string> = {
   "ledger.col.reviewOpinion": "Review opinion",
   "ledger.col.closedAt": "Closed on",
   "ledger.col.followupResult": "Follow-up result",
+  "ledger.col.light": "Light",
   "ledger.col.reopenCount": "Reopened",
   "ledger.col.updatedAt": "Updated",
 

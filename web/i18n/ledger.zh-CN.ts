@@ -53,6 +53,7 @@ export const ledgerZhCN = {
   "ledger.col.reviewOpinion": "审核(验收)意见",
   "ledger.col.closedAt": "销号日期",
   "ledger.col.followupResult": "回头看结果",
+  "ledger.col.light": "预警灯",
   "ledger.col.reopenCount": "重办次数",
   "ledger.col.updatedAt": "更新时间",
 

@@ -1,3 +1,4 @@
+import { deadlinesZhCN } from "./deadlines.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
@@ -231,6 +232,7 @@ export const zhCN = {
   ...ledgerZhCN,
   ...problemZhCN,
   ...supervisionZhCN,
+  ...deadlinesZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

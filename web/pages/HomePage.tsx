@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from "antd
 import { can } from "../api/session";
 import { useCurrentMe } from "../components/RequireAuth";
 import { useT } from "../i18n/I18nProvider";
+import { PendingExtensionsCard } from "./home/PendingExtensionsCard";
 import { Workbench } from "./home/Workbench";
 
 /** The workbench: to-dos for people working the ledger; a welcome with roles and scope for everyone else. */
@@ -15,6 +16,7 @@ export function HomePage() {
           {t("home.welcome", { name: me.user.displayName })}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t("todo.intro")}</Typography.Paragraph>
+        <PendingExtensionsCard />
         <Workbench />
       </div>
     );

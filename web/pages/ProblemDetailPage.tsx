@@ -9,6 +9,8 @@ import { errorMessage } from "../i18n/format";
 import { useI18n } from "../i18n/I18nProvider";
 import { ActionBar } from "./problem/ActionBar";
 import { CloseOutCard } from "./problem/CloseOutCard";
+import { ExtensionsCard } from "./problem/ExtensionsCard";
+import { LightCard } from "./problem/LightCard";
 import { MeasuresCard } from "./problem/MeasuresCard";
 import { PortraitCard } from "./problem/PortraitCard";
 import { type Dialog, ProblemDialogs } from "./problem/ProblemDialogs";
@@ -79,7 +81,11 @@ export function ProblemDetailPage() {
             </Space>
           </Col>
           <Col xs={24} xl={8}>
-            <TimelineCard problemId={problem.id} />
+            <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+              <LightCard problem={problem} />
+              <ExtensionsCard problem={problem} />
+              <TimelineCard problemId={problem.id} />
+            </Space>
           </Col>
         </Row>
       </Space>

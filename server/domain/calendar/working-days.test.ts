@@ -104,8 +104,9 @@ describe("working-day arithmetic", () => {
     fc.assert(
       fc.property(date, date, date, (a, b, c) => {
         expect(workingDaysBetween(official, a, b) + workingDaysBetween(official, b, a)).toBe(0);
-        expect(workingDaysBetween(official, a, c)).toBe(
-          workingDaysBetween(official, a, b) + workingDaysBetween(official, b, c),
+        // "+ 0" folds the -0 a reversed empty interval gives into 0.
+        expect(workingDaysBetween(official, a, c) + 0).toBe(
+          workingDaysBetween(official, a, b) + workingDaysBetween(official, b, c) + 0,
         );
       }),
     );

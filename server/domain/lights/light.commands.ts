@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Ctx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
@@ -69,39 +70,79 @@ export function evaluate(cal: WorkCalendar, s: LightSettings, today: string, ite
   return same ? null : { item, lastReportOn: item.lastReportOn, ...next };
 }
 
+/** One guarded UPDATE per row: written only if the row is still what was evaluated. */
+async function writeRow(ctx: Ctx, c: Change, now: string, withLastReport: boolean): Promise<boolean> {
+  const table = c.item.entityType === "task" ? "tasks" : "problems";
+  let q = ctx.db
+    .updateTable(table)
+    .set({
+      light: c.light,
+      plannedProgress: c.plannedProgress,
+      lightReasonsJson: c.lightReasonsJson,
+      warnedOn: c.warnedOn,
+      ...(c.light !== c.item.light && { lightChangedAt: now }),
+      ...(withLastReport && { lastReportOn: c.lastReportOn }),
+    })
+    .where("id", "=", c.item.id)
+    .where("light", "=", c.item.light)
+    .where("progress", "=", c.item.progress);
+  q = c.item.deadline === null ? q.where("deadline", "is", null) : q.where("deadline", "=", c.item.deadline);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/**
+ * PostgreSQL: one guarded UPDATE … FROM (VALUES …) for a whole batch of one table, returning the
+ * ids it wrote (the sweep's rows would otherwise cost a round trip each).
+ */
+async function writeRowsPg(ctx: Ctx, table: "tasks" | "problems", rows: Change[], now: string) {
+  const written = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = rows
+      .slice(i, i + 500)
+      .map(
+        (c) =>
+          sql`(${c.item.id}::text, ${c.light}::text, ${c.plannedProgress}::int, ${c.lightReasonsJson}::text, ${c.warnedOn}::text, ${c.item.light}::text, ${c.item.progress}::int, ${c.item.deadline}::text)`,
+      );
+    const res = await sql<{ id: string }>`
+      UPDATE ${sql.table(table)} AS t SET
+        light = v.light, planned_progress = v.planned, light_reasons_json = v.reasons, warned_on = v.warned,
+        light_changed_at = CASE WHEN t.light <> v.light THEN ${now} ELSE t.light_changed_at END
+      FROM (VALUES ${sql.join(values)}) AS v(id, light, planned, reasons, warned, old_light, progress, deadline)
+      WHERE t.id = v.id AND t.light = v.old_light AND t.progress = v.progress
+        AND t.deadline IS NOT DISTINCT FROM v.deadline
+      RETURNING t.id`.execute(ctx.db);
+    for (const r of res.rows) written.add(r.id);
+  }
+  return written;
+}
+
 /**
  * Writes the changed lights; each change of colour also lands in the light history and appends
  * `light.changed` (notifications and escalation are derived from it) in the caller's transaction.
  */
 export async function applyLightChanges(ctx: Ctx, changes: Change[], extra: { lastReportOn?: boolean } = {}) {
   const now = iso(ctx.now());
-  let lightChanges = 0;
-  for (const c of changes) {
-    const table = c.item.entityType === "task" ? "tasks" : "problems";
-    const turned = c.light !== c.item.light;
-    // Written only if the row is still what was evaluated: a sweep never overwrites a fresher recompute.
-    let q = ctx.db
-      .updateTable(table)
-      .set({
-        light: c.light,
-        plannedProgress: c.plannedProgress,
-        lightReasonsJson: c.lightReasonsJson,
-        warnedOn: c.warnedOn,
-        ...(turned && { lightChangedAt: now }),
-        ...(extra.lastReportOn && { lastReportOn: c.lastReportOn }),
-      })
-      .where("id", "=", c.item.id)
-      .where("light", "=", c.item.light)
-      .where("progress", "=", c.item.progress);
-    q =
-      c.item.deadline === null ? q.where("deadline", "is", null) : q.where("deadline", "=", c.item.deadline);
-    const res = await q.executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0 || !turned) continue;
-    lightChanges++;
-    const reasons = c.lightReasonsJson ? JSON.parse(c.lightReasonsJson) : [];
-    await ctx.db
-      .insertInto("lightHistory")
-      .values({
+  let written: Set<string>;
+  if (ctx.engine === "postgres" && !extra.lastReportOn && changes.length > 1) {
+    const tasks = changes.filter((c) => c.item.entityType === "task");
+    const problems = changes.filter((c) => c.item.entityType === "problem");
+    written = new Set([
+      ...(await writeRowsPg(ctx, "tasks", tasks, now)),
+      ...(await writeRowsPg(ctx, "problems", problems, now)),
+    ]);
+  } else {
+    written = new Set();
+    for (const c of changes) {
+      if (await writeRow(ctx, c, now, extra.lastReportOn === true)) written.add(c.item.id);
+    }
+  }
+  const turned = changes.filter((c) => c.light !== c.item.light && written.has(c.item.id));
+  if (turned.length === 0) return 0;
+  await ctx.db
+    .insertInto("lightHistory")
+    .values(
+      turned.map((c) => ({
         id: newId(),
         entityType: c.item.entityType,
         entityId: c.item.id,
@@ -112,8 +153,10 @@ export async function applyLightChanges(ctx: Ctx, changes: Change[], extra: { la
         plannedProgress: c.plannedProgress,
         progress: c.item.progress,
         at: now,
-      })
-      .execute();
+      })),
+    )
+    .execute();
+  for (const c of turned) {
     await recordAudit(ctx, {
       type: "light.changed",
       entityType: c.item.entityType,
@@ -122,7 +165,7 @@ export async function applyLightChanges(ctx: Ctx, changes: Change[], extra: { la
       data: {
         from: c.item.light,
         to: c.light,
-        reasons,
+        reasons: c.lightReasonsJson ? JSON.parse(c.lightReasonsJson) : [],
         orgId: c.item.orgId,
         problemId: c.item.problemId,
         plannedProgress: c.plannedProgress,
@@ -130,7 +173,7 @@ export async function applyLightChanges(ctx: Ctx, changes: Change[], extra: { la
       },
     });
   }
-  return lightChanges;
+  return turned.length;
 }
 
 const dateOf = (isoTime: string) => shanghaiDate(new Date(isoTime));
@@ -141,14 +184,15 @@ const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === 
  * commands that change progress, deadlines or status call it inside their transaction.
  */
 export async function recomputeLights(ctx: Ctx, problemId: string): Promise<number> {
-  const p = await ctx.db.selectFrom("problems").selectAll().where("id", "=", problemId).executeTakeFirst();
+  const p = await ctx.db
+    .selectFrom("problems")
+    .innerJoin("campaigns", "campaigns.id", "problems.campaignId")
+    .selectAll("problems")
+    .select("campaigns.settingsJson")
+    .where("problems.id", "=", problemId)
+    .executeTakeFirst();
   if (!p) return 0;
-  const [campaign, tasks, reports, cal] = await Promise.all([
-    ctx.db
-      .selectFrom("campaigns")
-      .select("settingsJson")
-      .where("id", "=", p.campaignId)
-      .executeTakeFirstOrThrow(),
+  const [tasks, reports, cal] = await Promise.all([
     ctx.db.selectFrom("tasks").selectAll().where("problemId", "=", problemId).execute(),
     ctx.db
       .selectFrom("progressReports")
@@ -158,7 +202,7 @@ export async function recomputeLights(ctx: Ctx, problemId: string): Promise<numb
       .execute(),
     loadCalendar(ctx),
   ]);
-  const settings = campaignSettings(campaign.settingsJson);
+  const settings = campaignSettings(p.settingsJson);
   const today = shanghaiDate(ctx.now());
   const problemOpen = (LIT_PROBLEM_STATUSES as readonly string[]).includes(p.status);
   // A decomposed task has no reports of its own: its last report is its subtree's latest.

@@ -13,6 +13,7 @@ import {
   Radio,
   Space,
   Switch,
+  Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { RECTIFY_TYPES, type RectifyType } from "../../../contract/enums";
@@ -36,6 +37,16 @@ interface Values {
   publicNoticeDays: number;
   followUpMonths: number;
   allowedRectifyTypes: RectifyType[];
+  /** Warning-light thresholds; the time-left shares as percentages. */
+  lights: {
+    yellowTimeLeftPercent: number;
+    lightYellowDaysLeft: number;
+    orangeTimeLeftPercent: number;
+    lightYellowBehind: number;
+    lightRedBehind: number;
+    reportEveryWorkingDays: number;
+    warningAnswerWorkingDays: number;
+  };
 }
 
 /** 新建专项工作: a campaign with its categories (突出问题) and closing rules. */
@@ -66,6 +77,13 @@ export function CreateCampaignDrawer({ open, onClose }: { open: boolean; onClose
           publicNoticeDays: v.publicNoticeDays,
           followUpMonths: v.followUpMonths,
           allowedRectifyTypes: v.allowedRectifyTypes,
+          lightYellowTimeLeft: v.lights.yellowTimeLeftPercent / 100,
+          lightYellowDaysLeft: v.lights.lightYellowDaysLeft,
+          lightOrangeTimeLeft: v.lights.orangeTimeLeftPercent / 100,
+          lightYellowBehind: v.lights.lightYellowBehind,
+          lightRedBehind: v.lights.lightRedBehind,
+          reportEveryWorkingDays: v.lights.reportEveryWorkingDays,
+          warningAnswerWorkingDays: v.lights.warningAnswerWorkingDays,
         },
       }),
     onSuccess: (c) => {
@@ -114,6 +132,15 @@ export function CreateCampaignDrawer({ open, onClose }: { open: boolean; onClose
           publicNoticeDays: 7,
           followUpMonths: 3,
           allowedRectifyTypes: [...RECTIFY_TYPES],
+          lights: {
+            yellowTimeLeftPercent: 30,
+            lightYellowDaysLeft: 3,
+            orangeTimeLeftPercent: 15,
+            lightYellowBehind: 10,
+            lightRedBehind: 30,
+            reportEveryWorkingDays: 10,
+            warningAnswerWorkingDays: 3,
+          },
         }}
       >
         <Form.Item
@@ -217,6 +244,24 @@ export function CreateCampaignDrawer({ open, onClose }: { open: boolean; onClose
           <Form.Item name="followUpMonths" label={t("campaign.followUpMonths")} rules={[required]}>
             <InputNumber min={1} max={36} precision={0} />
           </Form.Item>
+        </Space>
+        <Typography.Title level={5}>{t("campaign.lights")}</Typography.Title>
+        <Space wrap size="large" align="start" data-testid="campaign-light-settings">
+          {(
+            [
+              ["yellowTimeLeftPercent", "campaign.lightYellowTimeLeft", 0, 100, "%"],
+              ["lightYellowDaysLeft", "campaign.lightYellowDaysLeft", 0, 60, undefined],
+              ["orangeTimeLeftPercent", "campaign.lightOrangeTimeLeft", 0, 100, "%"],
+              ["lightYellowBehind", "campaign.lightYellowBehind", 1, 100, undefined],
+              ["lightRedBehind", "campaign.lightRedBehind", 1, 100, undefined],
+              ["reportEveryWorkingDays", "campaign.reportEveryWorkingDays", 1, 120, undefined],
+              ["warningAnswerWorkingDays", "campaign.warningAnswerWorkingDays", 1, 60, undefined],
+            ] as const
+          ).map(([name, label, min, max, suffix]) => (
+            <Form.Item key={name} name={["lights", name]} label={t(label)} rules={[required]}>
+              <InputNumber min={min} max={max} precision={0} suffix={suffix} />
+            </Form.Item>
+          ))}
         </Space>
       </Form>
     </Drawer>

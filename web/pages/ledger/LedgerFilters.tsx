@@ -4,6 +4,8 @@ import type { Dayjs } from "dayjs";
 import {
   CLOSURE_KINDS,
   type ClosureKind,
+  LIGHTS,
+  type LightColor,
   PROBLEM_STATUSES,
   type ProblemStatus,
   RECTIFY_TYPES,
@@ -26,6 +28,7 @@ interface Values {
   campaignId?: string;
   categoryId?: string;
   status?: ProblemStatus[];
+  light?: LightColor[];
   taskStatus?: TaskStatus[];
   leadOrgId?: string;
   rectifyType?: RectifyType;
@@ -63,6 +66,7 @@ export function LedgerFilters({ campaigns, showTaskStatus, onChange }: Props) {
       campaignId: v.campaignId || undefined,
       categoryId: v.categoryId || undefined,
       status: v.status?.length ? v.status : undefined,
+      light: v.light?.length ? v.light : undefined,
       taskStatus: v.taskStatus?.length ? v.taskStatus : undefined,
       leadOrgId: v.leadOrgId || undefined,
       rectifyType: v.rectifyType || undefined,
@@ -113,6 +117,16 @@ export function LedgerFilters({ campaigns, showTaskStatus, onChange }: Props) {
           placeholder={t("ledger.col.status")}
           options={PROBLEM_STATUSES.map((s) => ({ value: s, label: t(`problemStatus.${s}`) }))}
           data-testid="filter-status"
+        />
+      </Form.Item>
+      <Form.Item name="light">
+        <Select
+          {...select(180)}
+          mode="multiple"
+          maxTagCount="responsive"
+          placeholder={t("light.filter")}
+          options={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))}
+          data-testid="filter-light"
         />
       </Form.Item>
       {showTaskStatus && (

@@ -2,6 +2,7 @@ import { Typography } from "antd";
 import type { ColumnType } from "antd/es/table";
 import { Link } from "react-router";
 import type { ResponsibilityRow, TaskRow } from "../../api/problems";
+import { LightTag } from "../../components/LightTag";
 import { ProblemStatusTag, ProgressBar, TaskStatusTag } from "../../components/ProblemTags";
 import { formatDateTime } from "../../i18n/format";
 import type { MessageKey } from "../../i18n/zh-CN";
@@ -52,6 +53,12 @@ export function taskColumns(t: T, lang: string): ColumnType<TaskRow>[] {
       title: t("ledger.col.progress"),
       render: (_, r) => <ProgressBar percent={r.progress} />,
       width: 160,
+    },
+    {
+      key: "light",
+      title: t("ledger.col.light"),
+      render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} />,
+      width: 100,
     },
     {
       key: "acknowledgedAt",

@@ -2,6 +2,7 @@ import { Tooltip, Typography } from "antd";
 import type { ColumnType } from "antd/es/table";
 import { Link } from "react-router";
 import type { ProblemRow, ProblemSort } from "../../api/problems";
+import { LightTag } from "../../components/LightTag";
 import { ProblemStatusTag, ProgressBar } from "../../components/ProblemTags";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import type { MessageKey } from "../../i18n/zh-CN";
@@ -33,6 +34,7 @@ export const PROBLEM_COLUMN_KEYS = [
   "reviewOpinion",
   "closedAt",
   "followupResult",
+  "light",
   "reopenCount",
   "updatedAt",
 ] as const;
@@ -47,6 +49,7 @@ export const DEFAULT_COLUMNS: ProblemColumnKey[] = [
   "deadline",
   "progress",
   "status",
+  "light",
   "reopenCount",
 ];
 
@@ -134,6 +137,7 @@ export function problemColumns(
     reviewOpinion: col("reviewOpinion", (_, r) => clip(r.reviewOpinion, none)),
     closedAt: col("closedAt", (_, r) => formatDate(r.closedAt) || none),
     followupResult: col("followupResult", (_, r) => r.followupResult ?? none),
+    light: col("light", (_, r) => <LightTag light={r.light} reasons={r.lightReasons} />, { width: 100 }),
     reopenCount: col("reopenCount", (_, r) => r.reopenCount, { width: 90 }),
     updatedAt: col("updatedAt", (_, r) => formatDateTime(r.updatedAt, lang), { width: 170 }),
   };

@@ -16,6 +16,7 @@ export function useProblemUpdated() {
     void queryClient.invalidateQueries({ queryKey: timelineKey(problem.id) });
     void queryClient.invalidateQueries({ queryKey: PROBLEMS_KEY });
     void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
+    void queryClient.invalidateQueries({ queryKey: ["extensions"] });
     message.success(t("action.done"));
   };
 }

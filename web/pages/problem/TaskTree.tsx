@@ -1,9 +1,11 @@
 import { Button, Space, Typography } from "antd";
 import type { TaskNode } from "../../api/problems";
 import type { TaskAction } from "../../api/tasks";
+import { LightTag } from "../../components/LightTag";
 import { ProgressBar, TaskStatusTag } from "../../components/ProblemTags";
 import { formatDate, todayInShanghai } from "../../i18n/format";
 import { useT } from "../../i18n/I18nProvider";
+import { TaskExtensionButton } from "./ExtensionsCard";
 import { TASK_ACTIONS } from "./ProblemDialogs";
 
 type OnTaskAction = (action: TaskAction, task: TaskNode) => void;
@@ -29,6 +31,7 @@ function TaskItem({ task, depth, onAction }: { task: TaskNode; depth: number; on
         data-testid={`task-${task.orgName}`}
         data-task-id={task.id}
         data-status={task.status}
+        data-light={task.light}
         style={{
           display: "flex",
           flexWrap: "wrap",
@@ -42,7 +45,8 @@ function TaskItem({ task, depth, onAction }: { task: TaskNode; depth: number; on
         }}
       >
         <div style={{ flex: "1 1 260px", minWidth: 200 }}>
-          <Typography.Text strong>{task.orgName}</Typography.Text> <TaskStatusTag status={task.status} />
+          <Typography.Text strong>{task.orgName}</Typography.Text> <TaskStatusTag status={task.status} />{" "}
+          <LightTag light={task.light} reasons={task.lightReasons} testId="task-light" />
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {task.title} · {t("task.assigner", { org: task.assignerOrgName })} ·{" "}
@@ -54,6 +58,7 @@ function TaskItem({ task, depth, onAction }: { task: TaskNode; depth: number; on
           <DeadlineText deadline={task.deadline} done={task.status === "accepted"} />
         </div>
         <ProgressBar percent={task.progress} width={140} />
+        <TaskExtensionButton task={task} />
         {allowed.length > 0 && (
           <Space size={4} wrap>
             {allowed.map((a) => (
