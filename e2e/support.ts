@@ -38,13 +38,24 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  /**
+   * The server's clock (the demo data, every request and the jobs a test runs read it); the real
+   * time by default. A test that lets time pass moves it (see movableClock).
+   */
+  now?: () => Date;
+}
+
 /**
  * A listening server over a fresh database (SQLite in memory, or a new PostgreSQL schema when
  * TEST_DATABASE_URL is set), migrated and loaded with the demo data, serving the web bundle
  * e2e/global-setup.ts built.
  * The login rate limit is off by default: every browser signs in from 127.0.0.1.
  */
-export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: ServerOptions = {},
+): Promise<TestServer> {
   const webRoot = inject("webRoot");
   if (!webRoot) throw new Error("no web bundle: run the browser tests with --config e2e/vitest.config.ts");
   const { database, drop } = await openTestDatabase();
@@ -55,8 +66,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
   };
   try {
     await migrateToLatest(database);
-    await seedDemo(systemContext({ db: database.db, engine: database.engine, config }, "seed"));
-    const app = await buildApp({ config, database, logger: false });
+    const now = options.now ?? (() => new Date());
+    await seedDemo(systemContext({ db: database.db, engine: database.engine, config, now }, "seed"));
+    const app = await buildApp({ config, database, now, logger: false });
     try {
       await app.listen({ port: 0, host: "127.0.0.1" });
     } catch (err) {
@@ -77,6 +89,21 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
     await cleanUp();
     throw err;
   }
+}
+
+/**
+ * A clock that runs with the real one, `offsetMs` apart: set the offset to live in the past (or
+ * the future) and back to 0 to return to now, as if the time in between had passed.
+ */
+export function movableClock(offsetMs = 0) {
+  let offset = offsetMs;
+  return {
+    now: () => new Date(Date.now() + offset),
+    /** Moves the clock to `ms` from the real time (0: the real time). */
+    setOffset: (ms: number) => {
+      offset = ms;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,10 +235,14 @@ export interface AppFixture {
  * A fresh server (see startServer) for the enclosing describe block, started before its first
  * test and stopped after its last, with pages opened in the file's browser.
  */
-export function withServer(browser: BrowserFixture, overrides: Partial<Config> = {}): AppFixture {
+export function withServer(
+  browser: BrowserFixture,
+  overrides: Partial<Config> = {},
+  options: ServerOptions = {},
+): AppFixture {
   let server: TestServer | undefined;
   beforeAll(async () => {
-    server = await startServer(overrides);
+    server = await startServer(overrides, options);
   });
   afterAll(async () => {
     await server?.close();

@@ -306,15 +306,18 @@ export function SupervisionPage() {
   const items = board.data
     ? [...board.data.items.red, ...board.data.items.orange, ...board.data.items.yellow]
     : [];
+  const label = (key: "board" | "mine" | "proposals" | "notices" | "listings" | "circulars") => (
+    <span data-testid={`sv-tab-${key}`}>{t(`sv.tab.${key}`)}</span>
+  );
   const tabs = [
-    { key: "board", label: t("sv.tab.board"), children: <BoardTab /> },
-    ...(isUnit ? [{ key: "mine", label: t("sv.tab.mine"), children: <NoticesTab mine /> }] : []),
+    { key: "board", label: label("board"), children: <BoardTab /> },
+    ...(isUnit ? [{ key: "mine", label: label("mine"), children: <NoticesTab mine /> }] : []),
     ...(roles.has("coordinator")
-      ? [{ key: "proposals", label: t("sv.tab.proposals"), children: <ProposalsTab /> }]
+      ? [{ key: "proposals", label: label("proposals"), children: <ProposalsTab /> }]
       : []),
-    { key: "notices", label: t("sv.tab.notices"), children: <NoticesTab mine={false} /> },
-    { key: "listings", label: t("sv.tab.listings"), children: <ListingsTab /> },
-    { key: "circulars", label: t("sv.tab.circulars"), children: <CircularsTab items={items} /> },
+    { key: "notices", label: label("notices"), children: <NoticesTab mine={false} /> },
+    { key: "listings", label: label("listings"), children: <ListingsTab /> },
+    { key: "circulars", label: label("circulars"), children: <CircularsTab items={items} /> },
   ];
   return (
     <div data-testid="supervision-page">

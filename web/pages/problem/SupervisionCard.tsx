@@ -35,14 +35,18 @@ export function NoticeLine({ n, onAct }: { n: NoticeView; onAct: (kind: "respond
       style={{ width: "100%" }}
       data-testid="notice-line"
       data-notice-id={n.id}
+      data-level={n.level}
+      data-status={n.status}
     >
       <Space wrap>
         <Tag color={LEVEL_COLOR[n.level]}>{t(`sv.level.${n.level}`)}</Tag>
-        <Typography.Text strong>{n.docNumber}</Typography.Text>
-        <Typography.Text>{n.title}</Typography.Text>
+        <Typography.Text strong data-testid="notice-number">
+          {n.docNumber}
+        </Typography.Text>
+        <Typography.Text data-testid="notice-doc-title">{n.title}</Typography.Text>
       </Space>
       <Space wrap>
-        <Tag>{t(`sv.noticeStatus.${n.status}`)}</Tag>
+        <Tag data-testid="notice-status">{t(`sv.noticeStatus.${n.status}`)}</Tag>
         {n.overdue && <Tag color="red">{t("sv.overdue")}</Tag>}
         {n.automatic && <Tag>{t("sv.automatic")}</Tag>}
         <Typography.Text type="secondary">
@@ -63,7 +67,11 @@ export function NoticeLine({ n, onAct }: { n: NoticeView; onAct: (kind: "respond
         )}
       </Space>
       {n.responseText && (
-        <Typography.Paragraph type="secondary" style={{ margin: 0, whiteSpace: "pre-wrap" }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ margin: 0, whiteSpace: "pre-wrap" }}
+          data-testid="notice-answer"
+        >
           {t("sv.card.response")}：{n.responseText}
         </Typography.Paragraph>
       )}
