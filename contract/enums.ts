@@ -28,6 +28,10 @@ export const ABILITIES = [
   "problems.read",
   "problems.register",
   "campaigns.manage",
+  "supervision.read",
+  "supervision.manage",
+  "meetings.read",
+  "meetings.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -88,3 +92,23 @@ export type BallotChoice = (typeof BALLOT_CHOICES_5)[number];
 /** Campaign phases: 查摆 → 整改 → 验收 → 回头看. */
 export const CAMPAIGN_PHASES = ["investigate", "rectify", "accept", "review"] as const;
 export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
+/** Supervision-group activities (督导方式): 听取汇报 · 查阅资料 · 个别谈话 · 座谈会 · 实地查看 · 暗访 · 随机抽查. */
+export const SUPERVISION_ACTIVITY_KINDS = [
+  "briefing",
+  "document_review",
+  "interview",
+  "symposium",
+  "site_visit",
+  "unannounced_visit",
+  "spot_check",
+] as const;
+export type SupervisionActivityKind = (typeof SUPERVISION_ACTIVITY_KINDS)[number];
+
+/** Joint-meeting session types: 全体会议 · 专题会议 · 联络员会议. */
+export const MEETING_SESSION_KINDS = ["plenary", "topical", "liaison"] as const;
+export type MeetingSessionKind = (typeof MEETING_SESSION_KINDS)[number];
+
+/** Why an item is proposed for a joint-meeting agenda: a red light, or no progress for too long. */
+export const AGENDA_ORIGINS = ["manual", "red", "stuck"] as const;
+export type AgendaOrigin = (typeof AGENDA_ORIGINS)[number];

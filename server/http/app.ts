@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/health.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
+import { supervisionRoutes } from "./routes/supervision.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
 import "./types.ts";
@@ -92,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(taskRoutes);
   await app.register(attachmentRoutes(config));
   await app.register(publicRoutes);
+  await app.register(supervisionRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -4,6 +4,7 @@ import * as foundation from "./2026112801_foundation.ts";
 import * as closedLoop from "./2026112802_closed_loop.ts";
 import * as objections from "./2026112803_objections.ts";
 import * as lights from "./2026112804_lights.ts";
+import * as bodies from "./2026112809_bodies.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112802_closed_loop": closedLoop,
   "2026112803_objections": objections,
   "2026112804_lights": lights,
+  "2026112809_bodies": bodies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,7 +1,7 @@
 import { ABILITIES, type Ability } from "../../../contract/enums.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
-import { type Actor, holdsRole } from "./actor.ts";
+import { type Actor, assignedOnly, holdsRole } from "./actor.ts";
 
 const RULES: Record<Ability, (a: Actor) => boolean> = {
   "orgs.read": (a) => a.kind === "system" || a.grants.length > 0,
@@ -11,6 +11,10 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "problems.read": (a) => holdsRole(a, LEDGER_ROLES),
   "problems.register": (a) => holdsRole(a, "coordinator"),
   "campaigns.manage": (a) => holdsRole(a, "coordinator"),
+  "supervision.read": (a) => holdsRole(a, LEDGER_ROLES),
+  "supervision.manage": (a) => holdsRole(assignedOnly(a), ["coordinator", "supervisor"]),
+  "meetings.read": (a) => holdsRole(a, LEDGER_ROLES),
+  "meetings.manage": (a) => holdsRole(a, "coordinator"),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */
