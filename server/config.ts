@@ -27,6 +27,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Argon2 memory cost in KiB; lowered only by the test suite. */
   argon2MemoryKib: number;
+  /** Joint meetings propose an item for the agenda after this many working days without progress. */
+  meetingStuckWorkingDays: number;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     problemCodePrefix: env.PROBLEM_CODE_PREFIX ?? "GX",
     uploadMaxBytes: int("UPLOAD_MAX_BYTES", env.UPLOAD_MAX_BYTES, 20 * 1_048_576),
     argon2MemoryKib: int("ARGON2_MEMORY_KIB", env.ARGON2_MEMORY_KIB, 19_456),
+    meetingStuckWorkingDays: int("MEETING_STUCK_WORKING_DAYS", env.MEETING_STUCK_WORKING_DAYS, 10),
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import { auditRoutes } from "./routes/audit.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { campaignRoutes } from "./routes/campaign.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { meetingRoutes } from "./routes/meeting.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
@@ -94,6 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(attachmentRoutes(config));
   await app.register(publicRoutes);
   await app.register(supervisionRoutes);
+  await app.register(meetingRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }
