@@ -1,8 +1,9 @@
 import type { AgendaOrigin, MeetingSessionKind, ProblemStatus, TaskStatus } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import type { JointMeetingsTable, MeetingSessionsTable } from "../../db/schema.ts";
+import { holdsRole } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
-import { notFound } from "../errors.ts";
+import { authorize, notFound } from "../errors.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { type BodyRef, meetingAbilities, meetingPolicy } from "./meeting.policy.ts";
 
@@ -46,6 +47,7 @@ export async function findSessionById(ctx: Ctx, id: string): Promise<LoadedSessi
 
 /** Bodies the actor may see: over the lead org or a member unit, or as one of its people. */
 export async function listBodies(ctx: Ctx) {
+  authorize(holdsRole(ctx.actor, LEDGER_ROLES));
   const userId = ctx.actor.userId ?? "-";
   const rows = await ctx.db
     .selectFrom("jointMeetings")

@@ -1,8 +1,9 @@
 import type { SupervisionActivityKind } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import type { SupervisionGroupsTable } from "../../db/schema.ts";
+import { holdsRole } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
-import { notFound } from "../errors.ts";
+import { authorize, notFound } from "../errors.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
 import { reportFigures } from "./report.figures.ts";
@@ -33,6 +34,7 @@ export async function findGroupById(ctx: Ctx, id: string): Promise<LoadedGroup> 
 
 /** Supervision groups the actor may see: over the dispatching org, or as a member. */
 export async function listGroups(ctx: Ctx) {
+  authorize(holdsRole(ctx.actor, LEDGER_ROLES));
   const userId = ctx.actor.userId ?? "-";
   const rows = await ctx.db
     .selectFrom("supervisionGroups")
