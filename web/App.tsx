@@ -14,11 +14,16 @@ import { AccountPage } from "./pages/AccountPage";
 import { AuditPage } from "./pages/AuditPage";
 import { BallotPage } from "./pages/BallotPage";
 import { HomePage } from "./pages/HomePage";
+import { JointMeetingPage } from "./pages/JointMeetingPage";
+import { JointMeetingsPage } from "./pages/JointMeetingsPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MeetingSessionPage } from "./pages/MeetingSessionPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
+import { SupervisionGroupPage } from "./pages/SupervisionGroupPage";
+import { SupervisionGroupsPage } from "./pages/SupervisionGroupsPage";
 import { UsersPage } from "./pages/UsersPage";
 import { theme } from "./theme";
 
@@ -107,6 +112,46 @@ export function App() {
                     element={
                       <RequireAbility ability="audit.read">
                         <AuditPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="supervision-groups"
+                    element={
+                      <RequireAbility ability="supervision.read">
+                        <SupervisionGroupsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="supervision-groups/:id"
+                    element={
+                      <RequireAbility ability="supervision.read">
+                        <SupervisionGroupPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="joint-meetings"
+                    element={
+                      <RequireAbility ability="meetings.read">
+                        <JointMeetingsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="joint-meetings/:id"
+                    element={
+                      <RequireAbility ability="meetings.read">
+                        <JointMeetingPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="joint-meetings/sessions/:id"
+                    element={
+                      <RequireAbility ability="meetings.read">
+                        <MeetingSessionPage />
                       </RequireAbility>
                     }
                   />

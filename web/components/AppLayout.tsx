@@ -1,10 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
   SafetyOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -22,7 +24,7 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "orgs" | "users" | "audit" | "account";
+  key: "home" | "problems" | "orgs" | "users" | "audit" | "account" | "supervision" | "meetings";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -37,6 +39,20 @@ const ENTRIES: Entry[] = [
     label: "menu.problems",
     icon: <FileSearchOutlined />,
     ability: "problems.read",
+  },
+  {
+    key: "supervision",
+    path: "/supervision-groups",
+    label: "menu.supervision",
+    icon: <SolutionOutlined />,
+    ability: "supervision.read",
+  },
+  {
+    key: "meetings",
+    path: "/joint-meetings",
+    label: "menu.meetings",
+    icon: <CalendarOutlined />,
+    ability: "meetings.read",
   },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },

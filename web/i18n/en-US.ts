@@ -1,3 +1,4 @@
+import { bodiesEnUS } from "./bodies.en-US";
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
 import { problemEnUS } from "./problem.en-US";
@@ -232,4 +233,5 @@ export const enUS: Messages = {
   ...labelsEnUS,
   ...ledgerEnUS,
   ...problemEnUS,
+  ...bodiesEnUS,
 };

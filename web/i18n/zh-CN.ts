@@ -1,3 +1,4 @@
+import { bodiesZhCN } from "./bodies.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
@@ -229,6 +230,7 @@ export const zhCN = {
   ...labelsZhCN,
   ...ledgerZhCN,
   ...problemZhCN,
+  ...bodiesZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
