@@ -28,8 +28,8 @@ export const ABILITIES = [
   "problems.read",
   "problems.register",
   "campaigns.manage",
-  "supervision.read",
-  "supervision.manage",
+  "groups.read",
+  "groups.manage",
   "meetings.read",
   "meetings.manage",
 ] as const;

@@ -118,7 +118,7 @@ export function App() {
                   <Route
                     path="supervision-groups"
                     element={
-                      <RequireAbility ability="supervision.read">
+                      <RequireAbility ability="groups.read">
                         <SupervisionGroupsPage />
                       </RequireAbility>
                     }
@@ -126,7 +126,7 @@ export function App() {
                   <Route
                     path="supervision-groups/:id"
                     element={
-                      <RequireAbility ability="supervision.read">
+                      <RequireAbility ability="groups.read">
                         <SupervisionGroupPage />
                       </RequireAbility>
                     }

@@ -1,7 +1,7 @@
+import { recordSupervisionActivity } from "../domain/groups/activity.commands.ts";
+import { createSupervisionGroup } from "../domain/groups/group.commands.ts";
 import { createJointMeeting } from "../domain/meetings/meeting.commands.ts";
 import { createMeetingSession, recordDecision } from "../domain/meetings/session.commands.ts";
-import { recordSupervisionActivity } from "../domain/supervision/activity.commands.ts";
-import { createSupervisionGroup } from "../domain/supervision/supervision.commands.ts";
 import type { TestDb } from "./support.ts";
 
 /**

@@ -1,5 +1,13 @@
 import type { Static } from "@sinclair/typebox";
 import type {
+  ConvertToProblemBody,
+  CreateSupervisionGroupBody,
+  SupervisionGroupDetail as GroupDetailSchema,
+  SupervisionGroupRow as GroupRowSchema,
+  PersonRow as PersonRowSchema,
+  RecordActivityBody,
+} from "../../contract/schemas/group";
+import type {
   AttendanceBody,
   CreateJointMeetingBody,
   CreateSessionBody,
@@ -12,14 +20,6 @@ import type {
   RecordDecisionBody,
   SessionDetail as SessionDetailSchema,
 } from "../../contract/schemas/meeting";
-import type {
-  ConvertToProblemBody,
-  CreateSupervisionGroupBody,
-  SupervisionGroupDetail as GroupDetailSchema,
-  SupervisionGroupRow as GroupRowSchema,
-  PersonRow as PersonRowSchema,
-  RecordActivityBody,
-} from "../../contract/schemas/supervision";
 import { api } from "./client";
 import type { Envelope } from "./types";
 

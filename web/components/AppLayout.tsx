@@ -24,7 +24,7 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "orgs" | "users" | "audit" | "account" | "supervision" | "meetings";
+  key: "home" | "problems" | "orgs" | "users" | "audit" | "account" | "groups" | "meetings";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -41,11 +41,11 @@ const ENTRIES: Entry[] = [
     ability: "problems.read",
   },
   {
-    key: "supervision",
+    key: "groups",
     path: "/supervision-groups",
-    label: "menu.supervision",
+    label: "menu.groups",
     icon: <SolutionOutlined />,
-    ability: "supervision.read",
+    ability: "groups.read",
   },
   {
     key: "meetings",

@@ -2,7 +2,7 @@ import type { bodiesZhCN } from "./bodies.zh-CN";
 
 /** English messages of the supervision-group and joint-meeting pages. */
 export const bodiesEnUS: Record<keyof typeof bodiesZhCN, string> = {
-  "menu.supervision": "Supervision groups",
+  "menu.groups": "Supervision groups",
   "menu.meetings": "Joint meetings",
 
   "activityKind.briefing": "Briefing",

@@ -1,6 +1,6 @@
 /** Chinese messages of the supervision-group (督导组) and joint-meeting (联席会议) pages. */
 export const bodiesZhCN = {
-  "menu.supervision": "督导组",
+  "menu.groups": "督导组",
   "menu.meetings": "联席会议",
 
   "activityKind.briefing": "听取汇报",

@@ -23,7 +23,7 @@ export function SupervisionGroupsPage() {
         <Typography.Title level={3} style={{ margin: 0, flex: 1 }}>
           {t("supervision.title")}
         </Typography.Title>
-        {can(me, "supervision.manage") && (
+        {can(me, "groups.manage") && (
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -11,8 +11,8 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "problems.read": (a) => holdsRole(a, LEDGER_ROLES),
   "problems.register": (a) => holdsRole(a, "coordinator"),
   "campaigns.manage": (a) => holdsRole(a, "coordinator"),
-  "supervision.read": (a) => holdsRole(a, LEDGER_ROLES),
-  "supervision.manage": (a) => holdsRole(assignedOnly(a), ["coordinator", "supervisor"]),
+  "groups.read": (a) => holdsRole(a, LEDGER_ROLES),
+  "groups.manage": (a) => holdsRole(assignedOnly(a), ["coordinator", "supervisor"]),
   "meetings.read": (a) => holdsRole(a, LEDGER_ROLES),
   "meetings.manage": (a) => holdsRole(a, "coordinator"),
 };

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type TestDb, testDb } from "../../test/support.ts";
 import { verifyAuditChain } from "../audit/audit.verify.ts";
+import { getGroupDetail, listGroups } from "../groups/group.queries.ts";
 import { getBodyDetail, getPreviousDecisions, listBodies } from "../meetings/meeting.queries.ts";
 import { getMyTodos } from "../problems/todos.queries.ts";
-import { getGroupDetail, listGroups } from "../supervision/supervision.queries.ts";
 import { seedDemo } from "./demo.commands.ts";
 
 let t: TestDb;

@@ -1,5 +1,7 @@
 import { type Ctx, withActor } from "../../context.ts";
 import { loadActor } from "../auth/session.queries.ts";
+import { convertFindingToProblem, recordSupervisionActivity } from "../groups/activity.commands.ts";
+import { createSupervisionGroup } from "../groups/group.commands.ts";
 import { convertDecisionToProblem, convertDecisionToTask } from "../meetings/decision.commands.ts";
 import { createJointMeeting } from "../meetings/meeting.commands.ts";
 import {
@@ -10,8 +12,6 @@ import {
   recordMinutes,
 } from "../meetings/session.commands.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
-import { convertFindingToProblem, recordSupervisionActivity } from "../supervision/activity.commands.ts";
-import { createSupervisionGroup } from "../supervision/supervision.commands.ts";
 
 const day = (now: Date, days: number) => shanghaiDate(new Date(now.getTime() + days * 86_400_000));
 

@@ -1,15 +1,15 @@
+import type { ConvertToProblemInput } from "../../../contract/schemas/group.ts";
 import type { DecisionToTaskInput } from "../../../contract/schemas/meeting.ts";
-import type { ConvertToProblemInput } from "../../../contract/schemas/supervision.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso } from "../../db/columns.ts";
 import { hasRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { pickOrgs } from "../bodies/picks.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
+import { titleFromText } from "../groups/activity.commands.ts";
 import { assignProblem, registerProblem } from "../problems/problem.commands.ts";
 import { isActive } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
-import { titleFromText } from "../supervision/activity.commands.ts";
 import { addMeasure } from "../tasks/measure.commands.ts";
 import { recomputeMeasure } from "../tasks/rollup.ts";
 import { insertTasks } from "../tasks/task.insert.ts";

@@ -75,7 +75,7 @@ describe("supervision-group routes", () => {
     const call = await t.as("member");
     const me = (await call("GET", "/api/v1/auth/me")).json().data;
     expect(me.roles).toEqual([expect.objectContaining({ role: "supervisor", orgName: "南宁市" })]);
-    expect(me.abilities).toMatchObject({ "supervision.read": true, "supervision.manage": false });
+    expect(me.abilities).toMatchObject({ "groups.read": true, "groups.manage": false });
     expect((await call("GET", `/api/v1/problems/${problem.id}`)).statusCode).toBe(200);
     expect((await call("GET", `/api/v1/supervision-groups/${g.id}`)).json().data.abilities).toMatchObject({
       record: true,

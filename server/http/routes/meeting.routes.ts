@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { Data, IdParams } from "../../../contract/schemas/common.ts";
+import { ConvertToProblemBody } from "../../../contract/schemas/group.ts";
 import {
   AddAgendaItemBody,
   AttendanceBody,
@@ -16,7 +17,6 @@ import {
   SessionDetail,
   SetMeetingMembersBody,
 } from "../../../contract/schemas/meeting.ts";
-import { ConvertToProblemBody } from "../../../contract/schemas/supervision.ts";
 import { listProposedItems } from "../../domain/meetings/agenda.queries.ts";
 import { convertDecisionToProblem, convertDecisionToTask } from "../../domain/meetings/decision.commands.ts";
 import { createJointMeeting, setJointMeetingMembers } from "../../domain/meetings/meeting.commands.ts";

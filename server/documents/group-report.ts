@@ -1,5 +1,5 @@
 import type { SupervisionActivityKind } from "../../contract/enums.ts";
-import type { GroupReportData } from "../domain/supervision/supervision.queries.ts";
+import type { GroupReportData } from "../domain/groups/group.queries.ts";
 import { chineseDate, docxFileName, type OfficialDocument, renderOfficialDocument } from "./official-doc.ts";
 
 /** Chinese names of the activity kinds, as official documents write them. */

@@ -1,4 +1,4 @@
-import type { ConvertToProblemInput, RecordActivityInput } from "../../../contract/schemas/supervision.ts";
+import type { ConvertToProblemInput, RecordActivityInput } from "../../../contract/schemas/group.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { inScope } from "../access/actor.ts";
@@ -6,8 +6,8 @@ import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError, notFound } from "../errors.ts";
 import { assignProblem, registerProblem } from "../problems/problem.commands.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
-import { groupPolicy } from "./supervision.policy.ts";
-import { findGroupById, getGroupDetail, type LoadedGroup } from "./supervision.queries.ts";
+import { groupPolicy } from "./group.policy.ts";
+import { findGroupById, getGroupDetail, type LoadedGroup } from "./group.queries.ts";
 
 /** A place or concerned unit named on a record: an active org the actor can see (a member's contact points included). */
 async function visibleOrg(ctx: Ctx, id: string | undefined, field: string): Promise<string | null> {

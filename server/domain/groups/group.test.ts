@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { renderSupervisionReport } from "../../documents/supervision-report.ts";
+import { renderSupervisionReport } from "../../documents/group-report.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { type TestDb, testDb } from "../../test/support.ts";
 import { listProblems } from "../problems/ledger.queries.ts";
@@ -15,8 +15,8 @@ import {
   createSupervisionGroup,
   setSupervisionContactPoints,
   updateSupervisionGroup,
-} from "./supervision.commands.ts";
-import { getGroupDetail, getGroupReportData, listGroups } from "./supervision.queries.ts";
+} from "./group.commands.ts";
+import { getGroupDetail, getGroupReportData, listGroups } from "./group.queries.ts";
 
 let t: TestDb;
 beforeEach(async () => {

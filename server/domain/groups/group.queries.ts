@@ -6,8 +6,8 @@ import { scopePredicate } from "../access/scope.ts";
 import { authorize, notFound } from "../errors.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
+import { type GroupRef, groupAbilities, groupPolicy, isGroupActive } from "./group.policy.ts";
 import { reportFigures } from "./report.figures.ts";
-import { type GroupRef, groupAbilities, groupPolicy, isGroupActive } from "./supervision.policy.ts";
 
 export type LoadedGroup = SupervisionGroupsTable & { ref: GroupRef };
 

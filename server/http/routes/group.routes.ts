@@ -15,24 +15,20 @@ import {
   SupervisionGroupDetail,
   SupervisionGroupRow,
   UpdateSupervisionGroupBody,
-} from "../../../contract/schemas/supervision.ts";
-import { renderSupervisionReport } from "../../documents/supervision-report.ts";
+} from "../../../contract/schemas/group.ts";
+import { renderSupervisionReport } from "../../documents/group-report.ts";
 import {
   convertFindingToProblem,
   recordSupervisionActivity,
   recordSupervisionFinding,
-} from "../../domain/supervision/activity.commands.ts";
+} from "../../domain/groups/activity.commands.ts";
 import {
   createSupervisionGroup,
   setSupervisionContactPoints,
   setSupervisionGroupMembers,
   updateSupervisionGroup,
-} from "../../domain/supervision/supervision.commands.ts";
-import {
-  getGroupDetail,
-  getGroupReportData,
-  listGroups,
-} from "../../domain/supervision/supervision.queries.ts";
+} from "../../domain/groups/group.commands.ts";
+import { getGroupDetail, getGroupReportData, listGroups } from "../../domain/groups/group.queries.ts";
 import { listPeople } from "../../domain/users/people.queries.ts";
 
 const tags = ["supervision"];
@@ -40,7 +36,7 @@ const Detail = { 200: Data(SupervisionGroupDetail) };
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** 督导组: groups, members, contact points, activities, findings → problems, the report. */
-export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/v1/people",
     {

@@ -1,12 +1,12 @@
-import type { CreateSupervisionGroupInput } from "../../../contract/schemas/supervision.ts";
+import type { CreateSupervisionGroupInput } from "../../../contract/schemas/group.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { pickOrgs, pickPeople } from "../bodies/picks.ts";
 import { authorize, invalid } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
-import { groupPolicy } from "./supervision.policy.ts";
-import { findGroupById, getGroupDetail, type LoadedGroup } from "./supervision.queries.ts";
+import { groupPolicy } from "./group.policy.ts";
+import { findGroupById, getGroupDetail, type LoadedGroup } from "./group.queries.ts";
 
 const MANAGERS = ["coordinator", "supervisor"] as const;
 
