@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   LogoutOutlined,
   SafetyOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -24,7 +25,18 @@ import { useCurrentMe } from "./RequireAuth";
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "supervision" | "orgs" | "users" | "audit" | "calendar" | "account";
+  key:
+    | "home"
+    | "problems"
+    | "supervision"
+    | "groups"
+    | "meetings"
+    | "orgs"
+    | "users"
+    | "audit"
+    | "calendar"
+    | "webhooks"
+    | "account";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -46,6 +58,20 @@ const ENTRIES: Entry[] = [
     label: "menu.supervision",
     icon: <AlertOutlined />,
     ability: "supervision.read",
+  },
+  {
+    key: "groups",
+    path: "/supervision-groups",
+    label: "menu.groups",
+    icon: <SolutionOutlined />,
+    ability: "groups.read",
+  },
+  {
+    key: "meetings",
+    path: "/joint-meetings",
+    label: "menu.meetings",
+    icon: <CalendarOutlined />,
+    ability: "meetings.read",
   },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },

@@ -1,3 +1,4 @@
+import { bodiesEnUS } from "./bodies.en-US";
 import { deadlinesEnUS } from "./deadlines.en-US";
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
@@ -236,4 +237,5 @@ export const enUS: Messages = {
   ...problemEnUS,
   ...supervisionEnUS,
   ...deadlinesEnUS,
+  ...bodiesEnUS,
 };

@@ -1,3 +1,4 @@
+import { bodiesZhCN } from "./bodies.zh-CN";
 import { deadlinesZhCN } from "./deadlines.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
@@ -233,6 +234,7 @@ export const zhCN = {
   ...problemZhCN,
   ...supervisionZhCN,
   ...deadlinesZhCN,
+  ...bodiesZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
