@@ -218,7 +218,12 @@ describe(`rectify worker (${pgUrl ? "postgres" : "sqlite"})`, () => {
     const a = startWorker(install.env);
     const b = startWorker(install.env);
     for (const w of [a, b]) {
-      await waitFor("the worker to start", async () => w.output().includes("worker started"), 60_000, w.output);
+      await waitFor(
+        "the worker to start",
+        async () => w.output().includes("worker started"),
+        60_000,
+        w.output,
+      );
     }
     await new Promise((r) => setTimeout(r, 3_000));
     a.child.kill("SIGTERM");
