@@ -16,10 +16,12 @@ import { BallotPage } from "./pages/BallotPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { NotificationsPage } from "./pages/NotificationsPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
 import { UsersPage } from "./pages/UsersPage";
+import { WebhooksPage } from "./pages/WebhooksPage";
 import { theme } from "./theme";
 
 const queryClient = new QueryClient({
@@ -111,6 +113,15 @@ export function App() {
                     }
                   />
                   <Route path="account" element={<AccountPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route
+                    path="webhooks"
+                    element={
+                      <RequireAbility ability="webhooks.manage">
+                        <WebhooksPage />
+                      </RequireAbility>
+                    }
+                  />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
+  RobotOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
@@ -17,12 +19,13 @@ import { useT } from "../i18n/I18nProvider";
 import { LangSwitch } from "../i18n/LangSwitch";
 import type { MessageKey } from "../i18n/zh-CN";
 import { brandRed } from "../theme";
+import { NotificationBell } from "./NotificationBell";
 import { useCurrentMe } from "./RequireAuth";
 
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "orgs" | "users" | "audit" | "account";
+  key: "home" | "problems" | "orgs" | "users" | "audit" | "account" | "notifications" | "webhooks";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -42,6 +45,14 @@ const ENTRIES: Entry[] = [
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },
   { key: "account", path: "/account", label: "menu.account", icon: <SafetyOutlined /> },
+  { key: "notifications", path: "/notifications", label: "menu.notifications", icon: <BellOutlined /> },
+  {
+    key: "webhooks",
+    path: "/webhooks",
+    label: "menu.webhooks",
+    icon: <RobotOutlined />,
+    ability: "webhooks.manage",
+  },
 ];
 
 function selectedKey(pathname: string): string {
@@ -96,6 +107,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle" align="center">
+          <NotificationBell />
           <RoleTags me={me} />
           <span style={{ color: "#fff" }} data-testid="current-user">
             <UserOutlined /> {me.user.displayName}

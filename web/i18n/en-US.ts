@@ -1,5 +1,6 @@
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
+import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
 import type { Messages } from "./zh-CN";
 
@@ -232,4 +233,5 @@ export const enUS: Messages = {
   ...labelsEnUS,
   ...ledgerEnUS,
   ...problemEnUS,
+  ...notifyEnUS,
 };

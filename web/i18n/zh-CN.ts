@@ -1,5 +1,6 @@
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
+import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
@@ -229,6 +230,7 @@ export const zhCN = {
   ...labelsZhCN,
   ...ledgerZhCN,
   ...problemZhCN,
+  ...notifyZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
