@@ -20,6 +20,7 @@ import { JointMeetingsPage } from "./pages/JointMeetingsPage";
 import { LoginPage } from "./pages/LoginPage";
 import { MeetingSessionPage } from "./pages/MeetingSessionPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { NotificationsPage } from "./pages/NotificationsPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
@@ -27,6 +28,7 @@ import { SupervisionGroupPage } from "./pages/SupervisionGroupPage";
 import { SupervisionGroupsPage } from "./pages/SupervisionGroupsPage";
 import { SupervisionPage } from "./pages/SupervisionPage";
 import { UsersPage } from "./pages/UsersPage";
+import { WebhooksPage } from "./pages/WebhooksPage";
 import { theme } from "./theme";
 
 const queryClient = new QueryClient({
@@ -167,6 +169,15 @@ export function App() {
                     }
                   />
                   <Route path="account" element={<AccountPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route
+                    path="webhooks"
+                    element={
+                      <RequireAbility ability="webhooks.manage">
+                        <WebhooksPage />
+                      </RequireAbility>
+                    }
+                  />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

@@ -3,9 +3,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  BellOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
+  RobotOutlined,
   SafetyOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -20,6 +22,7 @@ import { useT } from "../i18n/I18nProvider";
 import { LangSwitch } from "../i18n/LangSwitch";
 import type { MessageKey } from "../i18n/zh-CN";
 import { brandRed } from "../theme";
+import { NotificationBell } from "./NotificationBell";
 import { useCurrentMe } from "./RequireAuth";
 
 const { Header, Sider, Content } = Layout;
@@ -36,6 +39,7 @@ interface Entry {
     | "audit"
     | "calendar"
     | "webhooks"
+    | "notifications"
     | "account";
   path: string;
   label: MessageKey;
@@ -84,6 +88,14 @@ const ENTRIES: Entry[] = [
     ability: "calendar.manage",
   },
   { key: "account", path: "/account", label: "menu.account", icon: <SafetyOutlined /> },
+  { key: "notifications", path: "/notifications", label: "menu.notifications", icon: <BellOutlined /> },
+  {
+    key: "webhooks",
+    path: "/webhooks",
+    label: "menu.webhooks",
+    icon: <RobotOutlined />,
+    ability: "webhooks.manage",
+  },
 ];
 
 function selectedKey(pathname: string): string {
@@ -138,6 +150,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle" align="center">
+          <NotificationBell />
           <RoleTags me={me} />
           <span style={{ color: "#fff" }} data-testid="current-user">
             <UserOutlined /> {me.user.displayName}

@@ -2,6 +2,7 @@ import { bodiesEnUS } from "./bodies.en-US";
 import { deadlinesEnUS } from "./deadlines.en-US";
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
+import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
 import type { Messages } from "./zh-CN";
@@ -238,4 +239,5 @@ export const enUS: Messages = {
   ...supervisionEnUS,
   ...deadlinesEnUS,
   ...bodiesEnUS,
+  ...notifyEnUS,
 };

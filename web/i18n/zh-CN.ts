@@ -2,6 +2,7 @@ import { bodiesZhCN } from "./bodies.zh-CN";
 import { deadlinesZhCN } from "./deadlines.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
+import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
 
@@ -235,6 +236,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...deadlinesZhCN,
   ...bodiesZhCN,
+  ...notifyZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

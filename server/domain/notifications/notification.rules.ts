@@ -49,6 +49,8 @@ export interface NotificationRule {
   body: Bilingual;
   /** Where the message points in the web app (relative; defaults to the problem page). */
   link?: (f: EventFacts) => string | null;
+  /** Extra placeholder values (e.g. a light's name in both languages, reasons joined into text). */
+  vars?: (f: EventFacts) => Record<string, string>;
 }
 
 const UNIT_ROLES: readonly Role[] = ["unit_lead", "unit_staff"];
