@@ -69,6 +69,21 @@ export const AUDIT_EVENT_TYPES = [
   "accountability.referred",
   "escalation.proposed",
   "escalation.decided",
+  "supervision_group.created",
+  "supervision_group.updated",
+  "supervision_group.members_set",
+  "supervision_group.contact_points_set",
+  "supervision_activity.recorded",
+  "supervision_finding.recorded",
+  "supervision_finding.converted",
+  "joint_meeting.created",
+  "joint_meeting.members_set",
+  "meeting_session.created",
+  "meeting_session.agenda_item_added",
+  "meeting_session.attendance_recorded",
+  "meeting_session.minutes_recorded",
+  "meeting_decision.recorded",
+  "meeting_decision.converted",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

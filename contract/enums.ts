@@ -31,6 +31,10 @@ export const ABILITIES = [
   "webhooks.manage",
   "calendar.manage",
   "supervision.read",
+  "groups.read",
+  "groups.manage",
+  "meetings.read",
+  "meetings.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -142,3 +146,22 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 /** 通报: 表扬 (positive) or 批评 (critical). */
 export const CIRCULAR_TONES = ["positive", "critical"] as const;
 export type CircularTone = (typeof CIRCULAR_TONES)[number];
+/** Supervision-group activities (督导方式): 听取汇报 · 查阅资料 · 个别谈话 · 座谈会 · 实地查看 · 暗访 · 随机抽查. */
+export const SUPERVISION_ACTIVITY_KINDS = [
+  "briefing",
+  "document_review",
+  "interview",
+  "symposium",
+  "site_visit",
+  "unannounced_visit",
+  "spot_check",
+] as const;
+export type SupervisionActivityKind = (typeof SUPERVISION_ACTIVITY_KINDS)[number];
+
+/** Joint-meeting session types: 全体会议 · 专题会议 · 联络员会议. */
+export const MEETING_SESSION_KINDS = ["plenary", "topical", "liaison"] as const;
+export type MeetingSessionKind = (typeof MEETING_SESSION_KINDS)[number];
+
+/** Why an item is proposed for a joint-meeting agenda: a red light, or no progress for too long. */
+export const AGENDA_ORIGINS = ["manual", "red", "stuck"] as const;
+export type AgendaOrigin = (typeof AGENDA_ORIGINS)[number];

@@ -243,6 +243,46 @@ export const ERRORS = {
     zh: "请指定被问责的单位或个人",
     en: "Name the unit or the person to be held accountable",
   },
+  period_invalid: {
+    status: 422,
+    zh: "结束日期不能早于开始日期",
+    en: "The end date cannot be before the start date",
+  },
+  user_outside_scope: {
+    status: 422,
+    zh: "所选人员不存在、已停用或不在您的管辖范围内",
+    en: "That person does not exist, is deactivated or is outside your scope",
+  },
+  finding_already_converted: {
+    status: 409,
+    zh: "该问题线索已转为整改问题",
+    en: "This finding has already become a problem",
+  },
+  decision_already_converted: {
+    status: 409,
+    zh: "该议定事项已转为问题或任务",
+    en: "This decision has already become a problem or a task",
+  },
+  problem_not_active: {
+    status: 422,
+    zh: "只能向整改中的问题下达任务",
+    en: "Tasks can only be added to a problem under rectification",
+  },
+  measure_not_in_problem: {
+    status: 422,
+    zh: "所选整改措施不属于该问题",
+    en: "That measure does not belong to the problem",
+  },
+  org_not_member: {
+    status: 422,
+    zh: "该单位不是联席会议成员单位",
+    en: "That org is not a member unit of the joint meeting",
+  },
+  agenda_item_duplicate: {
+    status: 409,
+    zh: "该问题已列入本次会议议题",
+    en: "That problem is already on this session's agenda",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

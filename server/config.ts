@@ -37,6 +37,8 @@ export interface Config {
   notify: NotifyConfig;
   /** The word before 〔year〕 in supervision-notice numbers, e.g. 督办〔2026〕12号. */
   noticeNumberPrefix: string;
+  /** Joint meetings propose an item for the agenda after this many working days without progress. */
+  meetingStuckWorkingDays: number;
 }
 
 export interface SmtpConfig {
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       sendTimeoutMs: int("NOTIFY_SEND_TIMEOUT_MS", env.NOTIFY_SEND_TIMEOUT_MS, 10_000),
     },
     noticeNumberPrefix: env.NOTICE_NUMBER_PREFIX || "督办",
+    meetingStuckWorkingDays: int("MEETING_STUCK_WORKING_DAYS", env.MEETING_STUCK_WORKING_DAYS, 10),
     ...overrides,
   };
 }

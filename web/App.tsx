@@ -15,13 +15,20 @@ import { AuditPage } from "./pages/AuditPage";
 import { BallotPage } from "./pages/BallotPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { HomePage } from "./pages/HomePage";
+import { JointMeetingPage } from "./pages/JointMeetingPage";
+import { JointMeetingsPage } from "./pages/JointMeetingsPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MeetingSessionPage } from "./pages/MeetingSessionPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { NotificationsPage } from "./pages/NotificationsPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
+import { SupervisionGroupPage } from "./pages/SupervisionGroupPage";
+import { SupervisionGroupsPage } from "./pages/SupervisionGroupsPage";
 import { SupervisionPage } from "./pages/SupervisionPage";
 import { UsersPage } from "./pages/UsersPage";
+import { WebhooksPage } from "./pages/WebhooksPage";
 import { theme } from "./theme";
 
 const queryClient = new QueryClient({
@@ -121,7 +128,56 @@ export function App() {
                     }
                   />
                   <Route path="calendar" element={<CalendarPage />} />
+                  <Route
+                    path="supervision-groups"
+                    element={
+                      <RequireAbility ability="groups.read">
+                        <SupervisionGroupsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="supervision-groups/:id"
+                    element={
+                      <RequireAbility ability="groups.read">
+                        <SupervisionGroupPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="joint-meetings"
+                    element={
+                      <RequireAbility ability="meetings.read">
+                        <JointMeetingsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="joint-meetings/:id"
+                    element={
+                      <RequireAbility ability="meetings.read">
+                        <JointMeetingPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="joint-meetings/sessions/:id"
+                    element={
+                      <RequireAbility ability="meetings.read">
+                        <MeetingSessionPage />
+                      </RequireAbility>
+                    }
+                  />
                   <Route path="account" element={<AccountPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route
+                    path="webhooks"
+                    element={
+                      <RequireAbility ability="webhooks.manage">
+                        <WebhooksPage />
+                      </RequireAbility>
+                    }
+                  />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

@@ -1,11 +1,11 @@
-import { systemContext } from "../context.ts";
+import { type Ctx, systemContext } from "../context.ts";
 import { instanceName, startScheduler } from "../jobs/scheduler.ts";
 import { openDatabase } from "./runtime.ts";
 
 const LEVELS = ["debug", "info", "warn", "error"] as const;
 
 /** JSON lines on stdout, like pino's, without the HTTP server. */
-export function lineLogger(level: string) {
+export function lineLogger(level: string): Ctx["log"] {
   const min = LEVELS.indexOf(level as (typeof LEVELS)[number]);
   const at = (name: (typeof LEVELS)[number]) => (obj: unknown, msg?: string) => {
     if (level === "silent" || LEVELS.indexOf(name) < Math.max(min, 0)) return;
@@ -19,7 +19,12 @@ export function lineLogger(level: string) {
       JSON.stringify({ level: name, time: new Date().toISOString(), ...fields, msg: msg ?? undefined }),
     );
   };
-  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } as never;
+  return {
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+  } as unknown as Ctx["log"];
 }
 
 /** `rectify worker`: the scheduled jobs and the notification delivery loop, without HTTP. */
@@ -29,24 +34,22 @@ export async function worker(): Promise<number> {
   const log = lineLogger(config.logLevel);
   const ctx = systemContext({ db: database.db, engine: database.engine, config, log }, "worker");
   const stop = startScheduler(ctx, { instance });
-  (log as { info: (o: unknown, m: string) => void }).info(
-    { instance, db: database.describe },
-    "worker started",
-  );
+  log.info({ instance, db: database.describe }, "worker started");
   return new Promise<number>((resolve) => {
+    // keep the process alive: the scheduler's timers are unref'd
+    const keepAlive = setInterval(() => {}, 1 << 30);
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
-      (log as { info: (o: unknown, m: string) => void }).info({ signal }, "worker stopping");
+      log.info({ signal }, "worker stopping");
       // let the runs in progress finish (a send in flight gets marked), then close the database
       await stop();
       await database.close();
+      clearInterval(keepAlive);
       resolve(0);
     };
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
     process.on("SIGINT", () => void shutdown("SIGINT"));
-    // keep the process alive: the scheduler's timers are unref'd
-    setInterval(() => {}, 1 << 30);
   });
 }

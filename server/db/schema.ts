@@ -530,6 +530,124 @@ export interface EscalationProposalsTable {
   createdAt: string;
 }
 
+export interface SupervisionGroupsTable {
+  id: string;
+  name: string;
+  leaderUserId: string;
+  dispatchOrgId: string;
+  dispatchPath: string;
+  startsOn: string;
+  endsOn: string;
+  plan: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SupervisionGroupMembersTable {
+  groupId: string;
+  userId: string;
+  isLeader: number;
+}
+
+export interface SupervisionContactPointsTable {
+  groupId: string;
+  orgId: string;
+}
+
+export interface SupervisionActivitiesTable {
+  id: string;
+  groupId: string;
+  kind: string;
+  heldOn: string;
+  place: string;
+  placeOrgId: string | null;
+  /** JSON array of participant descriptions (names, units). */
+  participantsJson: string;
+  summary: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface SupervisionFindingsTable {
+  id: string;
+  groupId: string;
+  activityId: string;
+  seqNo: number;
+  text: string;
+  orgId: string | null;
+  problemId: string | null;
+  convertedAt: string | null;
+  createdAt: string;
+}
+
+export interface JointMeetingsTable {
+  id: string;
+  name: string;
+  leadOrgId: string;
+  leadPath: string;
+  convenerUserId: string;
+  deputyUserId: string | null;
+  duties: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JointMeetingMembersTable {
+  bodyId: string;
+  orgId: string;
+  orgPath: string;
+  liaisonUserId: string | null;
+  sortOrder: number;
+}
+
+export interface MeetingSessionsTable {
+  id: string;
+  bodyId: string;
+  seqNo: number;
+  kind: string;
+  title: string;
+  heldOn: string;
+  place: string;
+  minutesText: string | null;
+  minutesDocNumber: string | null;
+  minutesAttachmentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: string;
+  sessionId: string;
+  seqNo: number;
+  title: string;
+  origin: string;
+  problemId: string | null;
+  createdAt: string;
+}
+
+export interface MeetingAttendanceTable {
+  sessionId: string;
+  orgId: string;
+  present: number;
+  attendees: string;
+  absenceReason: string | null;
+}
+
+export interface MeetingDecisionsTable {
+  id: string;
+  sessionId: string;
+  seqNo: number;
+  text: string;
+  ownerOrgId: string | null;
+  deadline: string | null;
+  problemId: string | null;
+  taskId: string | null;
+  convertedAt: string | null;
+  createdAt: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -567,6 +685,17 @@ export interface DB {
   circularItems: CircularItemsTable;
   accountabilityReferrals: AccountabilityReferralsTable;
   escalationProposals: EscalationProposalsTable;
+  supervisionGroups: SupervisionGroupsTable;
+  supervisionGroupMembers: SupervisionGroupMembersTable;
+  supervisionContactPoints: SupervisionContactPointsTable;
+  supervisionActivities: SupervisionActivitiesTable;
+  supervisionFindings: SupervisionFindingsTable;
+  jointMeetings: JointMeetingsTable;
+  jointMeetingMembers: JointMeetingMembersTable;
+  meetingSessions: MeetingSessionsTable;
+  meetingAgendaItems: MeetingAgendaItemsTable;
+  meetingAttendance: MeetingAttendanceTable;
+  meetingDecisions: MeetingDecisionsTable;
 }
 
 export type { Generated };

@@ -17,7 +17,9 @@ import { authRoutes } from "./routes/auth.routes.ts";
 import { calendarRoutes } from "./routes/calendar.routes.ts";
 import { campaignRoutes } from "./routes/campaign.routes.ts";
 import { extensionRoutes } from "./routes/extension.routes.ts";
+import { groupRoutes } from "./routes/group.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { meetingRoutes } from "./routes/meeting.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
@@ -100,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(calendarRoutes);
   await app.register(extensionRoutes);
   await app.register(supervisionRoutes);
+  await app.register(groupRoutes);
+  await app.register(meetingRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

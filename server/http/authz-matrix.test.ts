@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../contract/enums.ts";
 import { requestExtension } from "../domain/extensions/extension.commands.ts";
 import { createWebhook } from "../domain/notifications/webhook.commands.ts";
+import { buildBody, buildGroup } from "../test/bodies.ts";
 import { buildProblem, type Stage } from "../test/problems.ts";
 import { type TestApp, testApp } from "../test/support.ts";
 import { seedOutOfScopeSupervision, supervisionCases } from "./authz-matrix.supervision.ts";
@@ -54,6 +55,9 @@ const CHECKS = {
   compliant: true,
   formatCorrect: true,
 };
+const groupAt = (s: Scope) => buildGroup(t, { dispatch: cityOf(s), contactPoint: countyOf(s) });
+const bodyAt = (s: Scope) => buildBody(t, { lead: cityOf(s), member: countyOf(s) });
+const MANAGERS = ["coordinator", "supervisor"] as const;
 const problemList = (url: string): Case => ({
   allowed: LEDGER,
   list: true,
@@ -506,6 +510,223 @@ const CASES: Record<string, Case> = {
     }),
   },
   ...supervisionCases({ t: () => t, problemAt: (s, stage) => problemAt(s, stage), cityOf, ledger: LEDGER }),
+  "GET /api/v1/people": {
+    allowed: MANAGERS,
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/people?limit=50" }),
+  },
+  "GET /api/v1/supervision-groups": {
+    allowed: LEDGER,
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/supervision-groups" }),
+  },
+  "POST /api/v1/supervision-groups": {
+    allowed: MANAGERS,
+    request: async (s) => ({
+      method: "POST",
+      url: "/api/v1/supervision-groups",
+      body: {
+        name: "督导组",
+        dispatchOrgId: t.org(cityOf(s)).id,
+        leaderUserId: await freshUser(s),
+        contactPointOrgIds: [t.org(countyOf(s)).id],
+        startsOn: "2026-11-01",
+        endsOn: "2026-12-31",
+        plan: "方案",
+      },
+    }),
+  },
+  "GET /api/v1/supervision-groups/:id": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/supervision-groups/${(await groupAt(s)).id}` }),
+  },
+  "PATCH /api/v1/supervision-groups/:id": {
+    allowed: MANAGERS,
+    request: async (s) => ({
+      method: "PATCH",
+      url: `/api/v1/supervision-groups/${(await groupAt(s)).id}`,
+      body: { plan: "新方案" },
+    }),
+  },
+  "PUT /api/v1/supervision-groups/:id/members": {
+    allowed: MANAGERS,
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/supervision-groups/${(await groupAt(s)).id}/members`,
+      body: { leaderUserId: await freshUser(s), memberUserIds: [await freshUser(s)] },
+    }),
+  },
+  "PUT /api/v1/supervision-groups/:id/contact-points": {
+    allowed: MANAGERS,
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/supervision-groups/${(await groupAt(s)).id}/contact-points`,
+      body: { orgIds: [t.org(countyOf(s)).id] },
+    }),
+  },
+  "POST /api/v1/supervision-groups/:id/activities": {
+    allowed: MANAGERS,
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/supervision-groups/${(await groupAt(s)).id}/activities`,
+      body: {
+        kind: "briefing",
+        heldOn: "2026-11-25",
+        place: "会议室",
+        placeOrgId: t.org(countyOf(s)).id,
+        participants: ["组长"],
+        findings: [{ text: "问题" }],
+      },
+    }),
+  },
+  "POST /api/v1/supervision-groups/:id/activities/:activityId/findings": {
+    allowed: MANAGERS,
+    request: async (s) => {
+      const g = await groupAt(s);
+      return {
+        method: "POST",
+        url: `/api/v1/supervision-groups/${g.id}/activities/${g.activityId}/findings`,
+        body: { text: "又一个问题" },
+      };
+    },
+  },
+  "POST /api/v1/supervision-groups/:id/findings/:findingId/convert": {
+    allowed: ["coordinator"],
+    request: async (s) => {
+      const g = await groupAt(s);
+      return {
+        method: "POST",
+        url: `/api/v1/supervision-groups/${g.id}/findings/${g.findingId}/convert`,
+        body: {
+          campaignId: (await t.build.campaign({ owner: cityOf(s) })).id,
+          leadOrgId: t.org(countyOf(s)).id,
+          deadline: "2026-12-31",
+        },
+      };
+    },
+  },
+  "GET /api/v1/supervision-groups/:id/report": {
+    allowed: LEDGER,
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/supervision-groups/${(await groupAt(s)).id}/report`,
+    }),
+  },
+  "GET /api/v1/joint-meetings": {
+    allowed: LEDGER,
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/joint-meetings" }),
+  },
+  "POST /api/v1/joint-meetings": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: "/api/v1/joint-meetings",
+      body: {
+        name: "联席会议",
+        leadOrgId: t.org(cityOf(s)).id,
+        convenerUserId: await freshUser(s),
+        members: [{ orgId: t.org(countyOf(s)).id, liaisonUserId: await freshUser(s) }],
+      },
+    }),
+  },
+  "GET /api/v1/joint-meetings/:id": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/joint-meetings/${(await bodyAt(s)).id}` }),
+  },
+  "PUT /api/v1/joint-meetings/:id/members": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/joint-meetings/${(await bodyAt(s)).id}/members`,
+      body: { members: [{ orgId: t.org(countyOf(s)).id }, { orgId: await freshOrg(s) }] },
+    }),
+  },
+  "POST /api/v1/joint-meetings/:id/sessions": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/joint-meetings/${(await bodyAt(s)).id}/sessions`,
+      body: { kind: "topical", title: "专题会议", heldOn: "2026-12-10", place: "会议室" },
+    }),
+  },
+  "GET /api/v1/joint-meetings/sessions/:id": {
+    allowed: LEDGER,
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}`,
+    }),
+  },
+  "GET /api/v1/joint-meetings/sessions/:id/proposed-items": {
+    allowed: LEDGER,
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}/proposed-items`,
+    }),
+  },
+  "GET /api/v1/joint-meetings/sessions/:id/previous-decisions": {
+    allowed: LEDGER,
+    request: async (s) => ({
+      method: "GET",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}/previous-decisions`,
+    }),
+  },
+  "POST /api/v1/joint-meetings/sessions/:id/agenda-items": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}/agenda-items`,
+      body: { problemId: (await problemAt(s, "rectifying")).id, origin: "red" },
+    }),
+  },
+  "PUT /api/v1/joint-meetings/sessions/:id/attendance": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}/attendance`,
+      body: { entries: [{ orgId: t.org(countyOf(s)).id, present: true, attendees: "区委书记" }] },
+    }),
+  },
+  "PUT /api/v1/joint-meetings/sessions/:id/minutes": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}/minutes`,
+      body: { text: "会议纪要", docNumber: "联席〔2026〕1号" },
+    }),
+  },
+  "POST /api/v1/joint-meetings/sessions/:id/decisions": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/joint-meetings/sessions/${(await bodyAt(s)).sessionId}/decisions`,
+      body: { text: "议定事项", ownerOrgId: t.org(countyOf(s)).id, deadline: "2026-12-31" },
+    }),
+  },
+  "POST /api/v1/joint-meetings/decisions/:id/to-problem": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/joint-meetings/decisions/${(await bodyAt(s)).decisionId}/to-problem`,
+      body: {
+        campaignId: (await t.build.campaign({ owner: cityOf(s) })).id,
+        leadOrgId: t.org(countyOf(s)).id,
+        deadline: "2026-12-31",
+      },
+    }),
+  },
+  "POST /api/v1/joint-meetings/decisions/:id/to-task": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/joint-meetings/decisions/${(await bodyAt(s)).decisionId}/to-task`,
+      body: {
+        problemId: (await problemAt(s, "rectifying")).id,
+        orgId: t.org(countyOf(s)).id,
+        deadline: "2026-12-31",
+      },
+    }),
+  },
 };
 
 /** Routes open without a session, or that act only on the caller's own session/account. */

@@ -7,6 +7,7 @@ import { type RawBuilder, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../db/connect.ts";
 import { DEMO_ACCOUNTS } from "../domain/demo/demo.commands.ts";
+import { seedDemoBodies } from "../domain/demo/demo-bodies.ts";
 import { seedDemoCampaign } from "../domain/demo/demo-problems.ts";
 import { resetUserPassword, unlockUser } from "../domain/users/user.commands.ts";
 import { TEST_PASSWORD, type TestApp, testApp, testConfig } from "../test/support.ts";
@@ -183,7 +184,21 @@ const encode = (s: string) =>
   );
 
 /** Real ids by kind, so requests name things that exist. */
-type Kind = "orgs" | "users" | "campaigns" | "categories" | "problems" | "measures" | "tasks" | "attachments";
+type Kind =
+  | "orgs"
+  | "users"
+  | "campaigns"
+  | "categories"
+  | "problems"
+  | "measures"
+  | "tasks"
+  | "attachments"
+  | "groups"
+  | "activities"
+  | "findings"
+  | "bodies"
+  | "sessions"
+  | "decisions";
 interface Pools {
   ids: Record<Kind, string[]>;
   usernames: string[];
@@ -204,6 +219,12 @@ function idsFor(name: string, pools: Pools): string[] {
       ["attachment", "attachments"],
       ["user", "users"],
       ["actor", "users"],
+      ["group", "groups"],
+      ["activit", "activities"],
+      ["finding", "findings"],
+      ["meeting", "bodies"],
+      ["session", "sessions"],
+      ["decision", "decisions"],
     ] as const
   ).find(([word]) => n.includes(word))?.[1];
   return kind ? pools.ids[kind] : Object.values(pools.ids).flat();
@@ -745,14 +766,32 @@ beforeAll(async () => {
   ];
   await t.build.org({ parentCode: "450000" });
   await t.build.org({ parentCode: "450102", kind: "unit" });
-  await seedDemoCampaign(
+  const { campaignId } = await seedDemoCampaign(
     t.sys,
     (code) => t.org(code).id,
     (username) => signedIn.get(username)?.id as string,
   );
+  await seedDemoBodies(
+    t.sys,
+    (code) => t.org(code).id,
+    (username) => signedIn.get(username)?.id as string,
+    campaignId,
+  );
   const db = t.database.db;
   const idsOf = async (
-    table: "campaigns" | "campaignCategories" | "problems" | "measures" | "tasks" | "attachments",
+    table:
+      | "campaigns"
+      | "campaignCategories"
+      | "problems"
+      | "measures"
+      | "tasks"
+      | "attachments"
+      | "supervisionGroups"
+      | "supervisionActivities"
+      | "supervisionFindings"
+      | "jointMeetings"
+      | "meetingSessions"
+      | "meetingDecisions",
   ) => (await db.selectFrom(table).select("id").orderBy("id").execute()).map((r) => r.id);
   pools = {
     ids: {
@@ -765,6 +804,12 @@ beforeAll(async () => {
       measures: await idsOf("measures"),
       tasks: await idsOf("tasks"),
       attachments: await idsOf("attachments"),
+      groups: await idsOf("supervisionGroups"),
+      activities: await idsOf("supervisionActivities"),
+      findings: await idsOf("supervisionFindings"),
+      bodies: await idsOf("jointMeetings"),
+      sessions: await idsOf("meetingSessions"),
+      decisions: await idsOf("meetingDecisions"),
     },
     usernames: ["victim", "staffer", "outsider", "nobody"],
   };

@@ -59,6 +59,7 @@ export interface User {
   mfaEnabled: boolean;
   lockedUntil: string | null;
   roles: RoleAssignment[];
+  email: string | null;
 }
 
 export interface AuditEvent {

@@ -46,3 +46,7 @@ export async function unlockUser(id: string): Promise<void> {
 export function isLocked(user: User, now = Date.now()): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
 }
+
+export async function setUserEmail(id: string, email: string | null): Promise<void> {
+  await api.patch(one(id), { email });
+}

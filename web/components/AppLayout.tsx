@@ -2,11 +2,14 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
+  RobotOutlined,
   SafetyOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -19,12 +22,25 @@ import { useT } from "../i18n/I18nProvider";
 import { LangSwitch } from "../i18n/LangSwitch";
 import type { MessageKey } from "../i18n/zh-CN";
 import { brandRed } from "../theme";
+import { NotificationBell } from "./NotificationBell";
 import { useCurrentMe } from "./RequireAuth";
 
 const { Header, Sider, Content } = Layout;
 
 interface Entry {
-  key: "home" | "problems" | "supervision" | "orgs" | "users" | "audit" | "calendar" | "account";
+  key:
+    | "home"
+    | "problems"
+    | "supervision"
+    | "groups"
+    | "meetings"
+    | "orgs"
+    | "users"
+    | "audit"
+    | "calendar"
+    | "webhooks"
+    | "notifications"
+    | "account";
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
@@ -47,6 +63,20 @@ const ENTRIES: Entry[] = [
     icon: <AlertOutlined />,
     ability: "supervision.read",
   },
+  {
+    key: "groups",
+    path: "/supervision-groups",
+    label: "menu.groups",
+    icon: <SolutionOutlined />,
+    ability: "groups.read",
+  },
+  {
+    key: "meetings",
+    path: "/joint-meetings",
+    label: "menu.meetings",
+    icon: <CalendarOutlined />,
+    ability: "meetings.read",
+  },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },
@@ -58,6 +88,14 @@ const ENTRIES: Entry[] = [
     ability: "calendar.manage",
   },
   { key: "account", path: "/account", label: "menu.account", icon: <SafetyOutlined /> },
+  { key: "notifications", path: "/notifications", label: "menu.notifications", icon: <BellOutlined /> },
+  {
+    key: "webhooks",
+    path: "/webhooks",
+    label: "menu.webhooks",
+    icon: <RobotOutlined />,
+    ability: "webhooks.manage",
+  },
 ];
 
 function selectedKey(pathname: string): string {
@@ -112,6 +150,7 @@ export function AppLayout() {
         </Link>
         <div style={{ flex: 1 }} />
         <Space size="middle" align="center">
+          <NotificationBell />
           <RoleTags me={me} />
           <span style={{ color: "#fff" }} data-testid="current-user">
             <UserOutlined /> {me.user.displayName}

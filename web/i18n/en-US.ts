@@ -1,6 +1,8 @@
+import { bodiesEnUS } from "./bodies.en-US";
 import { deadlinesEnUS } from "./deadlines.en-US";
 import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
+import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
 import type { Messages } from "./zh-CN";
@@ -236,4 +238,6 @@ export const enUS: Messages = {
   ...problemEnUS,
   ...supervisionEnUS,
   ...deadlinesEnUS,
+  ...bodiesEnUS,
+  ...notifyEnUS,
 };

@@ -1,6 +1,8 @@
+import { bodiesZhCN } from "./bodies.zh-CN";
 import { deadlinesZhCN } from "./deadlines.zh-CN";
 import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
+import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
 
@@ -233,6 +235,8 @@ export const zhCN = {
   ...problemZhCN,
   ...supervisionZhCN,
   ...deadlinesZhCN,
+  ...bodiesZhCN,
+  ...notifyZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

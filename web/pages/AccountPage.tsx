@@ -10,6 +10,7 @@ import { MIN_PASSWORD } from "../components/passwordRules";
 import { useCurrentMe } from "../components/RequireAuth";
 import { errorMessage } from "../i18n/format";
 import { useI18n, useT } from "../i18n/I18nProvider";
+import { NotificationSettingsCard } from "./notifications/NotificationSettingsCard";
 
 interface PasswordValues {
   currentPassword: string;
@@ -141,6 +142,9 @@ export function AccountPage() {
         </Col>
         <Col xs={24} lg={12}>
           <MfaCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <NotificationSettingsCard />
         </Col>
       </Row>
     </div>

@@ -8,11 +8,11 @@ import { SearchInput } from "../components/SearchInput";
 import { errorMessage, formatDateTime } from "../i18n/format";
 import { useI18n } from "../i18n/I18nProvider";
 import { CreateUserDrawer } from "./users/CreateUserDrawer";
-import { ResetPasswordModal, RolesModal } from "./users/UserDialogs";
+import { EmailModal, ResetPasswordModal, RolesModal } from "./users/UserDialogs";
 
 const PAGE_SIZE = 20;
 
-type Dialog = { kind: "roles" | "password"; user: User } | null;
+type Dialog = { kind: "roles" | "password" | "email"; user: User } | null;
 
 /** User administration: list, create, roles, activation, password reset, unlock. */
 export function UsersPage() {
@@ -95,6 +95,14 @@ export function UsersPage() {
             data-testid="user-reset-password"
           >
             {t("users.resetPassword")}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setDialog({ kind: "email", user: u })}
+            data-testid="user-set-email"
+          >
+            {t("users.setEmail")}
           </Button>
           {isLocked(u) && (
             <Button
@@ -191,6 +199,9 @@ export function UsersPage() {
           void reload();
         }}
       />
+      {dialog?.kind === "email" && (
+        <EmailModal user={dialog.user} onClose={closeDialog} onDone={dialogDone(t("users.emailSaved"))} />
+      )}
       {dialog?.kind === "roles" && (
         <RolesModal user={dialog.user} onClose={closeDialog} onDone={dialogDone(t("users.rolesSaved"))} />
       )}

@@ -7,6 +7,7 @@ import * as lights from "./2026112804_lights.ts";
 import * as calendar from "./2026112806_calendar.ts";
 import * as escalation from "./2026112807_escalation.ts";
 import * as notifications from "./2026112808_notifications.ts";
+import * as bodies from "./2026112809_bodies.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112808_notifications": notifications,
   "2026112806_calendar": calendar,
   "2026112807_escalation": escalation,
+  "2026112809_bodies": bodies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,7 +3,7 @@ import { auditPolicy } from "../audit/audit.policy.ts";
 import { calendarPolicy } from "../calendar/calendar.policy.ts";
 import { webhookPolicy } from "../notifications/notification.policy.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
-import { type Actor, holdsRole } from "./actor.ts";
+import { type Actor, assignedOnly, holdsRole } from "./actor.ts";
 
 const RULES: Record<Ability, (a: Actor) => boolean> = {
   "orgs.read": (a) => a.kind === "system" || a.grants.length > 0,
@@ -16,6 +16,10 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "webhooks.manage": (a) => webhookPolicy.list(a),
   "calendar.manage": (a) => calendarPolicy.manage(a),
   "supervision.read": (a) => holdsRole(a, ["supervisor", "coordinator", "unit_lead", "unit_staff", "leader"]),
+  "groups.read": (a) => holdsRole(a, LEDGER_ROLES),
+  "groups.manage": (a) => holdsRole(assignedOnly(a), ["coordinator", "supervisor"]),
+  "meetings.read": (a) => holdsRole(a, LEDGER_ROLES),
+  "meetings.manage": (a) => holdsRole(a, "coordinator"),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */

@@ -6,6 +6,11 @@ export interface Grant {
   orgId: string;
   orgPath: string;
   orgName: string;
+  /**
+   * Set on a grant derived from something other than a role assignment: a supervision group's
+   * member acts as `supervisor` over its contact points while the group is active.
+   */
+  via?: "supervision_group";
 }
 
 /** Who is acting: a signed-in user, the system (CLI, jobs, seeding) or the anonymous public. */
@@ -69,3 +74,9 @@ export function scopeRoots(actor: Actor, roles?: readonly Role[]): string[] | nu
   paths.sort((a, b) => a.length - b.length);
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => isWithin(q, p)));
 }
+
+/** The actor with only the grants of their own role assignments (what they may delegate to others). */
+export const assignedOnly = (actor: Actor): Actor => ({
+  ...actor,
+  grants: actor.grants.filter((g) => !g.via),
+});

@@ -3,10 +3,40 @@ import type { Ctx } from "../../context.ts";
 import { iso } from "../../db/columns.ts";
 import { abilitiesOf } from "../access/abilities.ts";
 import type { Actor, Grant } from "../access/actor.ts";
+import { shanghaiDate } from "../problems/problem-code.ts";
 import { hashToken } from "./totp.ts";
 
-/** The grants (role at org) a user holds, with each org's path. */
+/**
+ * The grants (role at org) a user holds, with each org's path: their role assignments, plus
+ * `supervisor` over the contact points (联系点) of every supervision group they belong to while
+ * the group's period (Asia/Shanghai dates) includes today. Every scoped query and policy reads
+ * the actor's grants, so this one place gives group members their scope and takes it away.
+ */
 export async function loadGrants(ctx: Ctx, userId: string): Promise<Grant[]> {
+  const today = shanghaiDate(ctx.now());
+  const derived = await ctx.db
+    .selectFrom("supervisionGroupMembers")
+    .innerJoin("supervisionGroups", "supervisionGroups.id", "supervisionGroupMembers.groupId")
+    .innerJoin("supervisionContactPoints", "supervisionContactPoints.groupId", "supervisionGroups.id")
+    .innerJoin("orgs", "orgs.id", "supervisionContactPoints.orgId")
+    .select(["orgs.id as orgId", "orgs.path as orgPath", "orgs.name as orgName"])
+    .where("supervisionGroupMembers.userId", "=", userId)
+    .where("supervisionGroups.startsOn", "<=", today)
+    .where("supervisionGroups.endsOn", ">=", today)
+    .orderBy("orgs.path")
+    .execute();
+  const seen = new Set<string>();
+  const fromGroups: Grant[] = [];
+  for (const r of derived) {
+    if (seen.has(r.orgId)) continue;
+    seen.add(r.orgId);
+    fromGroups.push({ role: "supervisor", ...r, via: "supervision_group" });
+  }
+  return [...(await loadAssignedGrants(ctx, userId)), ...fromGroups];
+}
+
+/** The grants of the user's own role assignments. */
+async function loadAssignedGrants(ctx: Ctx, userId: string): Promise<Grant[]> {
   const rows = await ctx.db
     .selectFrom("roleAssignments")
     .innerJoin("orgs", "orgs.id", "roleAssignments.orgId")

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type { WorkCalendar } from "./working-days.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -28,4 +29,14 @@ export function officialDays(year: number): CalendarDayInput[] {
   return [...pick(data.holidays, "holiday"), ...pick(data.workdays, "workday")].sort((a, b) =>
     a.date.localeCompare(b.date),
   );
+}
+
+/** The shipped official years as a calendar, before any admin edit (for rules that need no database). */
+export function officialCalendar(): WorkCalendar {
+  const days = OFFICIAL_YEARS.flatMap((y) => officialDays(y));
+  return {
+    holidays: new Set(days.filter((d) => d.kind === "holiday").map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === "workday").map((d) => d.date)),
+    years: new Set(OFFICIAL_YEARS),
+  };
 }

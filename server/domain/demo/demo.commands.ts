@@ -6,6 +6,7 @@ import { createOrg, importDivisions } from "../orgs/org.commands.ts";
 import { guangxiDivisions, guangxiTownsAndVillages } from "../orgs/org.data.ts";
 import { findOrgByCode } from "../orgs/org.queries.ts";
 import { createUser } from "../users/user.commands.ts";
+import { seedDemoBodies } from "./demo-bodies.ts";
 import { seedDemoCampaign } from "./demo-problems.ts";
 
 export const DEMO_PASSWORD = "Rectify-demo-2026";
@@ -90,10 +91,16 @@ export async function seedDemo(ctx: Ctx): Promise<{ orgs: number; users: number 
           u.id,
         ]),
       );
-      await seedDemoCampaign(
+      const { campaignId } = await seedDemoCampaign(
         ctx,
         (code) => orgIds.get(code) as string,
         (name) => userIds.get(name) as string,
+      );
+      await seedDemoBodies(
+        ctx,
+        (code) => orgIds.get(code) as string,
+        (name) => userIds.get(name) as string,
+        campaignId,
       );
     }
     await recordAudit(ctx, {

@@ -124,7 +124,7 @@ interface Rendered {
 }
 
 function render(rule: NotificationRule, f: EventFacts): Rendered {
-  const vars = messageVars(f);
+  const vars = { ...messageVars(f), ...rule.vars?.(f) };
   return {
     kind: rule.kind,
     title: { zh: fillTemplate(rule.title.zh, vars), en: fillTemplate(rule.title.en, vars) },

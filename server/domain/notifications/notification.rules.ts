@@ -49,6 +49,8 @@ export interface NotificationRule {
   body: Bilingual;
   /** Where the message points in the web app (relative; defaults to the problem page). */
   link?: (f: EventFacts) => string | null;
+  /** Extra placeholder values (e.g. a light's name in both languages, reasons joined into text). */
+  vars?: (f: EventFacts) => Record<string, string>;
 }
 
 const UNIT_ROLES: readonly Role[] = ["unit_lead", "unit_staff"];
@@ -141,7 +143,106 @@ export const NOTIFICATION_RULES: Partial<Record<AuditEventType, NotificationRule
       },
     },
   ],
+  "light.changed": [
+    {
+      kind: "warning",
+      when: (f) => f.event.data.to !== f.event.data.from && WARNING_LIGHTS.includes(String(f.event.data.to)),
+      to: unit(orgs.data("orgId")),
+      vars: (f) => ({
+        lightZh: LIGHT_ZH[String(f.event.data.to)] ?? String(f.event.data.to),
+        reasonsZh: reasonsOf(f, "zh").join("；"),
+        reasonsEn: reasonsOf(f, "en").join("; "),
+      }),
+      title: { zh: "预警：{code} 亮{lightZh}灯", en: "Warning: {code} turned {to}" },
+      body: { zh: "「{title}」{reasonsZh}", en: "“{title}”: {reasonsEn}" },
+    },
+  ],
+  "notice.issued": [
+    {
+      kind: "notice",
+      to: unit(orgs.data("addresseeOrgId")),
+      title: { zh: "督办单：{docNumber}", en: "Supervision notice {docNumber}" },
+      body: {
+        zh: "「{title}」已下发督办单 {docNumber}，请于 {responseDue} 前书面答复。",
+        en: "Supervision notice {docNumber} was issued: “{title}”. Answer in writing by {responseDue}.",
+      },
+    },
+  ],
+  "notice.responded": [
+    {
+      kind: "notice",
+      to: [{ users: orgs.data("addresseeOrgId"), roles: ["supervisor", "coordinator"] }],
+      title: { zh: "督办单已答复：{docNumber}", en: "Notice answered: {docNumber}" },
+      body: {
+        zh: "问题「{title}」的督办单 {docNumber} 已书面答复，请审阅。",
+        en: "The written answer to notice {docNumber} on “{title}” has arrived.",
+      },
+    },
+  ],
+  "supervision.reminded": [
+    {
+      kind: "reminder",
+      to: unit(orgs.data("addresseeOrgId")),
+      title: { zh: "提醒：{code}", en: "Reminder: {code}" },
+      body: {
+        zh: "问题「{title}」需要关注，请及时签收、推进并报送进展。",
+        en: "“{title}” needs your attention: acknowledge, move it on and report progress.",
+      },
+    },
+  ],
+  "supervision.urged": [
+    {
+      kind: "reminder",
+      to: [
+        { users: orgs.data("addresseeOrgId"), roles: ["unit_lead"] },
+        { robots: orgs.data("addresseeOrgId") },
+      ],
+      title: { zh: "催办：{code}", en: "Urging: {code}" },
+      body: {
+        zh: "问题「{title}」进度滞后，请单位负责人督促整改并尽快报送进展。",
+        en: "“{title}” is behind; the unit lead is asked to push the work and report progress soon.",
+      },
+    },
+  ],
+  "escalation.proposed": [
+    {
+      kind: "warning",
+      to: [coordinators(orgs.data("addresseeOrgId"))],
+      title: { zh: "升级督办建议：{code}", en: "Escalation proposed: {code}" },
+      body: {
+        zh: "问题「{title}」长期亮红灯，建议挂牌督办或约谈，请决定。",
+        en: "“{title}” has been red for too long; listing or an admonitory interview is proposed for your decision.",
+      },
+    },
+  ],
+  "extension.approved": [
+    {
+      kind: "task",
+      to: unit(orgs.data("orgId")),
+      title: { zh: "延期申请已批准：{code}", en: "Extension approved: {code}" },
+      body: {
+        zh: "「{title}」的整改时限延至 {newDeadline}（原时限 {oldDeadline} 仍用于考核）。",
+        en: "“{title}” is now due {newDeadline} (the original {oldDeadline} still counts for assessment).",
+      },
+    },
+  ],
+  "extension.refused": [
+    {
+      kind: "task",
+      to: unit(orgs.data("orgId")),
+      title: { zh: "延期申请未批准：{code}", en: "Extension refused: {code}" },
+      body: {
+        zh: "「{title}」的延期申请未获批准，时限仍为 {oldDeadline}。{comment}",
+        en: "The extension for “{title}” was refused; it stays due {oldDeadline}. {comment}",
+      },
+    },
+  ],
 };
+
+const WARNING_LIGHTS = ["yellow", "orange", "red"];
+const LIGHT_ZH: Record<string, string> = { yellow: "黄", orange: "橙", red: "红" };
+const reasonsOf = (f: EventFacts, lang: "zh" | "en") =>
+  ((f.event.data.reasons as Record<string, string>[] | undefined) ?? []).map((r) => r[lang] ?? "");
 
 /** The values `{name}` placeholders may use: the problem's code, title and deadline, then the event's scalars. */
 export function messageVars(f: EventFacts): Record<string, string> {

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Form, Input, Modal } from "antd";
 import type { User } from "../../api/types";
-import { type RoleInput, resetUserPassword, setUserRoles } from "../../api/users";
+import { type RoleInput, resetUserPassword, setUserEmail, setUserRoles } from "../../api/users";
 import { applyFieldErrors } from "../../components/formErrors";
 import { MIN_PASSWORD } from "../../components/passwordRules";
 import { errorMessage } from "../../i18n/format";
@@ -86,6 +86,47 @@ export function ResetPasswordModal({ user, onClose, onDone }: Props) {
           ]}
         >
           <Input.Password autoComplete="new-password" autoFocus data-testid="user-new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Sets or clears the address a user's e-mail notifications go to. */
+export function EmailModal({ user, onClose, onDone }: Props) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<{ email: string }>();
+  const save = useMutation({
+    mutationFn: (email: string) => setUserEmail(user.id, email.trim() || null),
+    onSuccess: onDone,
+    onError: (err) => applyFieldErrors(form, err),
+  });
+  return (
+    <Modal
+      open
+      title={t("users.emailTitle", { name: user.displayName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={save.isPending}
+      okButtonProps={{ "data-testid": "user-email-save" } as Record<string, string>}
+    >
+      {save.error && (
+        <Alert type="error" showIcon title={errorMessage(save.error, lang, t)} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ email: user.email ?? "" }}
+        onFinish={(v) => save.mutate(v.email ?? "")}
+      >
+        <Form.Item
+          name="email"
+          label={t("users.email")}
+          rules={[{ type: "email", message: t("notify.emailInvalid") }]}
+        >
+          <Input autoComplete="off" autoFocus data-testid="user-email" />
         </Form.Item>
       </Form>
     </Modal>

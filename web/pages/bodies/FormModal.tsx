@@ -1,0 +1,78 @@
+import { useMutation } from "@tanstack/react-query";
+import { Alert, App, type ButtonProps, Form, type FormInstance, Modal } from "antd";
+import type { ReactNode } from "react";
+import { applyFieldErrors } from "../../components/formErrors";
+import { errorMessage } from "../../i18n/format";
+import { useI18n } from "../../i18n/I18nProvider";
+
+interface Props<V, R> {
+  title: string;
+  onClose: () => void;
+  run: (values: V) => Promise<R>;
+  /** Receives what the server answered (the updated group, body or session). */
+  onDone: (result: R) => void;
+  form?: FormInstance<V>;
+  initialValues?: Partial<V>;
+  width?: number;
+  children?: ReactNode;
+}
+
+/** A modal form for one command: field errors under the fields, anything else above the form. */
+export function FormModal<V extends object, R>({
+  title,
+  onClose,
+  run,
+  onDone,
+  form: given,
+  initialValues,
+  width,
+  children,
+}: Props<V, R>) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [own] = Form.useForm<V>();
+  const form = given ?? own;
+  const save = useMutation({
+    mutationFn: run,
+    onSuccess: (result) => {
+      message.success(t("action.done"));
+      onDone(result);
+      onClose();
+    },
+    onError: (err) => applyFieldErrors(form, err),
+  });
+  return (
+    <Modal
+      open
+      title={title}
+      width={width ?? 600}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.submit")}
+      cancelText={t("common.cancel")}
+      confirmLoading={save.isPending}
+      okButtonProps={{ "data-testid": "modal-submit" } as ButtonProps}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
+      {save.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(save.error, lang, t)}
+          style={{ marginBottom: 16 }}
+          data-testid="modal-error"
+        />
+      )}
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => save.mutate(v)}
+        scrollToFirstError
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
