@@ -7,6 +7,8 @@ import { shanghaiDate, shanghaiYear } from "../server/domain/problems/problem-co
 import { JOBS, runScheduledJob } from "../server/jobs/scheduler.ts";
 import {
   apiSession,
+  chooseOption,
+  daysFromToday,
   expectHidden,
   expectText,
   loginAs,
@@ -14,6 +16,7 @@ import {
   openDropdown,
   openMenu,
   openModal,
+  pickDate,
   STEP_TIMEOUT,
   settled,
   submitModal,
@@ -39,6 +42,11 @@ const TITLE = "村级活动场所长期闲置挪作他用问题（督办）";
 const NOTICE_TITLE = "关于督促加快整改村级活动场所闲置问题的督办通知";
 const NOTICE_BODY = "你单位牵头整改的村级活动场所闲置问题已超过整改时限，整改任务至今未报送进展。";
 const NOTICE_REQUIREMENTS = "立即组织兴宁区逐村核查活动场所使用情况，限期恢复党群服务功能。";
+const MEETING = "基层党建突出问题整改联席会议";
+const SESSION_TITLE = "逾期红灯问题推进专题会议";
+const DECISION = "南宁市牵头对村级活动场所闲置问题挂图作战，两周内全部恢复使用";
+/** The decision's deadline, in days from today. */
+const DECISION_DAYS = 14;
 const ANSWER = "已召开专题会议部署整改，兴宁区已完成全部12个村的核查，闲置场所3处已恢复使用。";
 
 /** A whole journey (two users, a sweep, a download) takes well over a minute on a busy machine. */
@@ -181,7 +189,7 @@ describe("supervision in the browser", () => {
     return scope.locator(`[data-testid="notice-line"][data-notice-id="${notice.id}"]`);
   }
 
-  it("an overdue problem turns red by itself; ddz issues a red 督办单, 南宁市 answers it and downloads it as Word", {
+  it("an overdue problem turns red by itself; ddz issues a red 督办单, 南宁市 answers it and opens it in Word; a joint-meeting decision lands on 南宁市's 工作台", {
     timeout: JOURNEY_TIMEOUT,
   }, async () => {
     const problem = await step("setting the problem up three weeks ago", assignedThreeWeeksAgo);
@@ -260,9 +268,35 @@ describe("supervision in the browser", () => {
       return data;
     });
 
-    // 3. 南宁市 finds it among the notices waiting for its answer, and answers it
+    // 3. 南宁市 hears of it at the bell, finds it among the notices waiting for its answer, and answers it
     const nanning = await app.newPage();
     await loginAs(nanning, "nanning");
+    await step("the bell brings 南宁市 the 督办单, unread", async () => {
+      const bell = nanning.getByTestId("notification-bell");
+      await expect.poll(async () => Number(await bell.getAttribute("data-unread"))).toBeGreaterThan(0);
+      const unreadBefore = Number(await bell.getAttribute("data-unread"));
+      const listed = nanning.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/notifications");
+      await bell.click();
+      expect((await listed).status()).toBe(200);
+      const item = nanning
+        .getByTestId("notification-item")
+        .filter({ hasText: `督办单：${notice.docNumber}` })
+        // the number alone is not enough: another office's notice may carry the same one
+        .filter({ hasText: `「${TITLE}」已下发督办单 ${notice.docNumber}` });
+      await expectText(item, new RegExp(`未读[\\s\\S]*督办单：${notice.docNumber}`));
+      expect(await item.getAttribute("data-kind")).toBe("notice");
+      expect(await item.getAttribute("data-read")).toBe("false");
+      // opening it marks it read and leads to the problem, where the notice waits with its answer button
+      const read = nanning.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/read"),
+      );
+      await item.getByTestId("notification-open").click();
+      expect((await read).status()).toBe(200);
+      await expectText(nanning.getByTestId("problem-code"), problem.code);
+      const line = noticeLine(nanning.getByTestId("supervision-card"), notice);
+      await line.getByTestId("notice-respond").waitFor();
+      await expect.poll(async () => Number(await bell.getAttribute("data-unread"))).toBe(unreadBefore - 1);
+    });
     await step("南宁市 answers the 督办单 in the 督办中心", async () => {
       await openMenu(nanning, "supervision");
       const mine = nanning.getByTestId("my-notices");
@@ -311,6 +345,82 @@ describe("supervision in the browser", () => {
       const line = noticeLine(ddz.getByTestId("supervision-card"), notice);
       await expectText(line.getByTestId("notice-status"), "已回复");
       await expectText(line.getByTestId("notice-answer"), `单位回复：${ANSWER}`);
+    });
+
+    // 5. the joint meeting takes the red item up, and its decision becomes a task on 南宁市's 工作台
+    const zgb = await app.newPage();
+    await loginAs(zgb, "zgb");
+    await step("整改办 convenes a session of the joint meeting", async () => {
+      await openMenu(zgb, "meetings");
+      await zgb.getByTestId("meeting-table").getByRole("link", { name: MEETING }).click();
+      await expectText(zgb.getByTestId("meeting-title"), MEETING);
+      await openModal(zgb, zgb.getByTestId("session-create"));
+      await zgb.getByTestId("session-kind-topical").click();
+      await inputOf(zgb.getByTestId("session-title")).fill(SESSION_TITLE);
+      await inputOf(zgb.getByTestId("session-place")).fill("自治区党委第三会议室");
+      await submitModal(zgb, /^\/api\/v1\/joint-meetings\/[^/]+\/sessions$/);
+      await expectText(zgb.getByTestId("session-title"), SESSION_TITLE);
+    });
+    await step("the red problem is proposed for the agenda and put on it", async () => {
+      const proposed = zgb.getByTestId("proposed-items").locator("tr").filter({ hasText: problem.code });
+      await expectText(proposed, new RegExp(`${problem.code}[\\s\\S]*${TITLE}`));
+      await proposed.getByTestId("light-red").waitFor();
+      const added = zgb.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/agenda-items"),
+      );
+      await proposed.getByTestId("proposed-add").click();
+      expect((await added).status()).toBe(200);
+      const agendaItem = zgb.getByTestId("agenda").locator("tr").filter({ hasText: TITLE });
+      await agendaItem.getByTestId("light-red").waitFor();
+      await expectHidden(proposed);
+    });
+    const decision = zgb.getByTestId("decisions").locator("tr").filter({ hasText: DECISION });
+    await step("the session records a decision for 南宁市", async () => {
+      await openModal(zgb, zgb.getByTestId("session-decision"));
+      await inputOf(zgb.getByTestId("decision-text")).fill(DECISION);
+      await chooseOption(
+        zgb,
+        zgb.getByTestId("decision-owner-org"),
+        `${CITY.name}（${CITY.code}）`,
+        CITY.name,
+      );
+      await pickDate(zgb.getByTestId("decision-deadline"), daysFromToday(DECISION_DAYS));
+      await submitModal(zgb, /\/decisions$/);
+      await expectText(decision, new RegExp(`${DECISION}[\\s\\S]*${CITY.name}`));
+    });
+    await step("the decision becomes a task on the problem", async () => {
+      await openModal(zgb, decision.getByTestId("decision-to-task"));
+      await chooseOption(zgb, zgb.getByTestId("task-problem"), problem.code, TITLE);
+      // the owner unit and the deadline come from the decision
+      await submitModal(zgb, /\/to-task$/);
+      await expectText(
+        decision.getByTestId("decision-outcome"),
+        new RegExp(`任务（${CITY.name}）[\\s\\S]*${problem.code}`),
+      );
+    });
+    await step("南宁市 finds the task on its 工作台", async () => {
+      const todos = nanning.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/me/todos");
+      await nanning.goto("/");
+      expect((await todos).status()).toBe(200);
+      const item = nanning
+        .getByTestId("todo-tasksToAcknowledge")
+        .getByTestId("todo-item")
+        .filter({ hasText: DECISION });
+      await expectText(item, new RegExp(`${problem.code}[\\s\\S]*${CITY.name} · ${DECISION}`));
+      await item.click();
+      await expectText(nanning.getByTestId("problem-code"), problem.code);
+      const task = nanning.getByTestId(`task-${CITY.name}`);
+      await expect.poll(() => task.getAttribute("data-status")).toBe("pending");
+      // owned by 南宁市, due when the decision said
+      type Detail = { measures: { tasks: { orgName: string; deadline: string; title: string }[] }[] };
+      const detail = await (await apiSession(app.server.baseUrl, "nanning")).call<Detail>(
+        "GET",
+        `/api/v1/problems/${problem.id}`,
+      );
+      const tasks = detail.measures.flatMap((m) => m.tasks).filter((t) => t.orgName === CITY.name);
+      expect(tasks).toEqual([
+        expect.objectContaining({ title: DECISION, deadline: daysFromToday(DECISION_DAYS) }),
+      ]);
     });
   });
 });

@@ -23,6 +23,7 @@ export function NotificationBell() {
           aria-label={t("notify.bell")}
           onClick={() => navigate("/notifications")}
           data-testid="notification-bell"
+          data-unread={count}
         />
       </Badge>
     </Tooltip>

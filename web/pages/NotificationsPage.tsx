@@ -84,9 +84,17 @@ export function NotificationsPage() {
           renderItem={(n) => (
             <List.Item
               data-testid="notification-item"
+              data-kind={n.kind}
+              data-read={n.readAt ? "true" : "false"}
               actions={[
                 n.link ? (
-                  <Button key="open" type="link" size="small" onClick={() => open(n)}>
+                  <Button
+                    key="open"
+                    type="link"
+                    size="small"
+                    onClick={() => open(n)}
+                    data-testid="notification-open"
+                  >
                     {t("notify.open")}
                   </Button>
                 ) : null,

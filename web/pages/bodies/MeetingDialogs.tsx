@@ -161,14 +161,17 @@ export function SessionDialog({ body, ...props }: Done<SessionDetail> & { body: 
     >
       <Form.Item name="kind" label={t("meeting.sessionKind")} rules={[required]}>
         <Radio.Group
-          options={MEETING_SESSION_KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
+          options={MEETING_SESSION_KINDS.map((k) => ({
+            value: k,
+            label: <span data-testid={`session-kind-${k}`}>{t(`sessionKind.${k}`)}</span>,
+          }))}
         />
       </Form.Item>
       <Form.Item name="title" label={t("meeting.sessionTitle")} rules={[required, { max: 200 }]}>
         <Input data-testid="session-title" />
       </Form.Item>
       <Form.Item name="heldOn" label={t("meeting.heldOn")} rules={[required]}>
-        <DatePicker style={{ width: "100%" }} />
+        <DatePicker style={{ width: "100%" }} data-testid="session-held-on" />
       </Form.Item>
       <Form.Item name="place" label={t("meeting.place")} rules={[required, { max: 200 }]}>
         <Input data-testid="session-place" />
@@ -326,10 +329,10 @@ export function DecisionDialog({ session, ...props }: Done<SessionDetail> & { se
         <Input.TextArea rows={3} data-testid="decision-text" />
       </Form.Item>
       <Form.Item name="ownerOrgId" label={t("session.ownerOrg")}>
-        <OrgSelect />
+        <OrgSelect data-testid="decision-owner-org" />
       </Form.Item>
       <Form.Item name="deadline" label={t("bodies.deadline")}>
-        <DatePicker style={{ width: "100%" }} />
+        <DatePicker style={{ width: "100%" }} data-testid="decision-deadline" />
       </Form.Item>
     </FormModal>
   );
