@@ -186,8 +186,9 @@ describe("proposed agenda items", () => {
     // 南宁's liaison officer sees 南宁's items only
     expect(await ids(await t.ctxFor(nanningLead))).toEqual([red.id]);
 
-    // four weeks on, the fresh item has had no report: stuck; a report puts it back on track
-    t.clock.set("2026-12-28T02:00:00.000Z");
+    // eleven working days on (before its deadline), the fresh item has had no report: stuck; a
+    // report puts it back on track
+    t.clock.set("2026-12-14T02:00:00.000Z");
     const stuck = await listProposedItems(ctx, session.id);
     expect(stuck.find((i) => i.problemId === fresh.id)).toMatchObject({
       reasons: ["stuck"],
@@ -195,7 +196,7 @@ describe("proposed agenda items", () => {
     });
     expect(stuck.find((i) => i.problemId === fresh.id)?.idleWorkingDays).toBeGreaterThanOrEqual(10);
     const clerk = await t.build.user({ roles: [["unit_staff", "450103"]] });
-    await submitProgressReport(await t.ctxFor(clerk), { taskId: fresh.taskId, percent: 40, text: "推进中" });
+    await submitProgressReport(await t.ctxFor(clerk), { taskId: fresh.taskId, percent: 70, text: "推进中" });
     expect(await ids()).not.toContain(fresh.id);
 
     // a proposal added to the agenda is no longer proposed

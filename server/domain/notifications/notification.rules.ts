@@ -154,7 +154,7 @@ export const NOTIFICATION_RULES: Partial<Record<AuditEventType, NotificationRule
         reasonsEn: reasonsOf(f, "en").join("; "),
       }),
       title: { zh: "预警：{code} 亮{lightZh}灯", en: "Warning: {code} turned {to}" },
-      body: { zh: "「{title}」{reasonsZh}", en: "“{title}”: {reasonsEn}" },
+      body: { zh: "问题「{title}」预警原因：{reasonsZh}", en: "“{title}”: {reasonsEn}" },
     },
   ],
   "notice.issued": [
