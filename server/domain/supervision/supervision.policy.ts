@@ -57,6 +57,8 @@ export const proposalPolicy = {
 /**
  * The org an actor issues from: the deepest of their supervising grants that covers the item,
  * so a city's 督查室 numbers its own notices even when the user also holds a regional role.
+ * Grants held as a supervision-group member (over its contact points) come last: a member issues
+ * in the name of their own office, never in the name of the unit they supervise.
  */
 export function issuingGrant(a: Actor, paths: (string | null)[]) {
   const covering = a.grants.filter(
@@ -64,6 +66,6 @@ export function issuingGrant(a: Actor, paths: (string | null)[]) {
       (SUPERVISING_ROLES as readonly string[]).includes(g.role) &&
       paths.some((p) => p !== null && isWithin(g.orgPath, p)),
   );
-  covering.sort((x, y) => y.orgPath.length - x.orgPath.length);
+  covering.sort((x, y) => Number(!!x.via) - Number(!!y.via) || y.orgPath.length - x.orgPath.length);
   return covering[0] ?? null;
 }
