@@ -13,7 +13,6 @@ import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import type { Config } from "../server/config.ts";
 import { systemContext } from "../server/context.ts";
 import type { Database } from "../server/db/connect.ts";
-import { migrateToLatest } from "../server/db/migrations/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../server/domain/demo/demo.commands.ts";
 import { buildApp } from "../server/http/app.ts";
 import { engineName, openTestDatabase, testConfig } from "../server/test/support.ts";
@@ -58,14 +57,14 @@ export async function startServer(
 ): Promise<TestServer> {
   const webRoot = inject("webRoot");
   if (!webRoot) throw new Error("no web bundle: run the browser tests with --config e2e/vitest.config.ts");
-  const { database, drop } = await openTestDatabase();
+  const { database, migrate, drop } = await openTestDatabase();
   const config = testConfig({ webDist: webRoot, loginRatePerMinute: 0, ...overrides });
   const cleanUp = async () => {
     await drop();
     fs.rmSync(config.dataDir, { recursive: true, force: true });
   };
   try {
-    await migrateToLatest(database);
+    await migrate();
     const now = options.now ?? (() => new Date());
     await seedDemo(systemContext({ db: database.db, engine: database.engine, config, now }, "seed"));
     const app = await buildApp({ config, database, now, logger: false });

@@ -32,12 +32,39 @@ export function testClock(start = "2026-11-28T02:00:00.000Z") {
   };
 }
 
+/**
+ * Orders test-schema drops after migrations on PostgreSQL: Kysely's migrator introspects the
+ * tables of every schema in the database, and a schema dropped by another test in the middle of
+ * that fails it with "schema … does not exist". Migrations hold the lock shared, drops exclusively.
+ */
+const SCHEMA_DROP_LOCK = 724_001;
+
+/** Runs `fn` holding the schema lock (shared or exclusive) on its own connection. */
+async function withSchemaLock<T>(
+  url: string,
+  mode: "shared" | "exclusive",
+  fn: () => Promise<T>,
+): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`SELECT pg_advisory_lock${mode === "shared" ? "_shared" : ""}($1)`, [SCHEMA_DROP_LOCK]);
+    return await fn();
+  } finally {
+    await c.end(); // ends the session, which releases the lock
+  }
+}
+
 /** Opens a fresh database on the engine under test: SQLite in memory, or a new PostgreSQL schema. */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: Database;
+  migrate: () => Promise<string[]>;
+  drop: () => Promise<void>;
+}> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = connect({ sqliteFile: ":memory:" });
-    return { database, drop: () => database.close() };
+    return { database, migrate: () => migrateToLatest(database), drop: () => database.close() };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
@@ -47,12 +74,15 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   const database = connect({ databaseUrl: url, pgSchema: schema, poolSize: 5 });
   return {
     database,
+    migrate: () => withSchemaLock(url, "shared", () => migrateToLatest(database)),
     drop: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await withSchemaLock(url, "exclusive", async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        await c.end();
+      });
     },
   };
 }
@@ -77,8 +107,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** A migrated database holding the Guangxi region tree, a frozen clock and builders. */
 export async function testDb(overrides: Partial<Config> = {}) {
-  const { database, drop } = await openTestDatabase();
-  await migrateToLatest(database);
+  const { database, migrate, drop } = await openTestDatabase();
+  await migrate();
   const config = testConfig(overrides);
   const clock = testClock();
   const sys = systemContext({ db: database.db, engine: database.engine, config, now: clock.now }, "test");
