@@ -55,6 +55,16 @@ async function withSchemaLock<T>(
   }
 }
 
+/** Migrates, again when another test's schema vanished under the migrator's introspection. */
+async function migrateRetrying(database: Database, attempts = 3): Promise<string[]> {
+  try {
+    return await migrateToLatest(database);
+  } catch (err) {
+    if (attempts <= 1 || !/schema "t_\w+" does not exist/.test(String(err))) throw err;
+    return migrateRetrying(database, attempts - 1);
+  }
+}
+
 /** Opens a fresh database on the engine under test: SQLite in memory, or a new PostgreSQL schema. */
 export async function openTestDatabase(): Promise<{
   database: Database;
@@ -74,7 +84,7 @@ export async function openTestDatabase(): Promise<{
   const database = connect({ databaseUrl: url, pgSchema: schema, poolSize: 5 });
   return {
     database,
-    migrate: () => withSchemaLock(url, "shared", () => migrateToLatest(database)),
+    migrate: () => withSchemaLock(url, "shared", () => migrateRetrying(database)),
     drop: async () => {
       await database.close();
       await withSchemaLock(url, "exclusive", async () => {
