@@ -4,10 +4,10 @@ import type { Dayjs } from "dayjs";
 import { RECTIFY_TYPES, type RectifyType } from "../../../contract/enums";
 import type { ToProblem } from "../../api/bodies";
 import { CAMPAIGNS_KEY, listCampaigns } from "../../api/campaigns";
+import { FormModal } from "../../components/FormModal";
 import { OrgSelect } from "../../components/OrgSelect";
 import { useT } from "../../i18n/I18nProvider";
 import { dateOnly, optionalText } from "../problem/dialogs/shared";
-import { FormModal } from "./FormModal";
 
 interface Values {
   campaignId: string;

@@ -10,11 +10,11 @@ import {
   setGroupMembers,
   updateGroup,
 } from "../../api/bodies";
+import { FormModal } from "../../components/FormModal";
 import { OrgMultiSelect } from "../../components/OrgMultiSelect";
 import { OrgSelect } from "../../components/OrgSelect";
 import { useT } from "../../i18n/I18nProvider";
 import { dateOnly, optionalText } from "../problem/dialogs/shared";
-import { FormModal } from "./FormModal";
 import { lines } from "./LightTag";
 import { PersonSelect } from "./PersonSelect";
 

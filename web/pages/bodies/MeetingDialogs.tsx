@@ -18,10 +18,10 @@ import {
 } from "../../api/bodies";
 import { fetchProblem, listProblems } from "../../api/problems";
 import { type Evidence, EvidenceUpload, evidenceIds } from "../../components/EvidenceUpload";
+import { FormModal } from "../../components/FormModal";
 import { OrgSelect } from "../../components/OrgSelect";
 import { useT } from "../../i18n/I18nProvider";
 import { dateOnly, optionalText } from "../problem/dialogs/shared";
-import { FormModal } from "./FormModal";
 import { PersonSelect } from "./PersonSelect";
 
 interface Done<R> {

@@ -1,19 +1,21 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, type ButtonProps, Form, type FormInstance, Modal } from "antd";
 import type { ReactNode } from "react";
-import { applyFieldErrors } from "../../components/formErrors";
-import { errorMessage } from "../../i18n/format";
-import { useI18n } from "../../i18n/I18nProvider";
+import { errorMessage } from "../i18n/format";
+import { useI18n } from "../i18n/I18nProvider";
+import { applyFieldErrors } from "./formErrors";
 
 interface Props<V, R> {
   title: string;
   onClose: () => void;
   run: (values: V) => Promise<R>;
-  /** Receives what the server answered (the updated group, body or session). */
+  /** Receives what the server answered (the updated problem, group, body or session). */
   onDone: (result: R) => void;
   form?: FormInstance<V>;
   initialValues?: Partial<V>;
   width?: number;
+  okText?: string;
+  danger?: boolean;
   children?: ReactNode;
 }
 
@@ -26,6 +28,8 @@ export function FormModal<V extends object, R>({
   form: given,
   initialValues,
   width,
+  okText,
+  danger,
   children,
 }: Props<V, R>) {
   const { t, lang } = useI18n();
@@ -48,10 +52,10 @@ export function FormModal<V extends object, R>({
       width={width ?? 600}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t("common.submit")}
+      okText={okText ?? t("common.submit")}
       cancelText={t("common.cancel")}
       confirmLoading={save.isPending}
-      okButtonProps={{ "data-testid": "modal-submit" } as ButtonProps}
+      okButtonProps={{ danger, "data-testid": "modal-submit" } as ButtonProps}
       mask={{ closable: false }}
       destroyOnHidden
     >
