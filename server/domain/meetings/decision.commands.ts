@@ -38,6 +38,29 @@ async function openDecision(ctx: Ctx, decisionId: string) {
   return { d, s };
 }
 
+type OpenDecision = Awaited<ReturnType<typeof openDecision>>;
+
+/** Records what a decision became, with its audit event on the joint meeting. */
+async function markConverted(
+  ctx: Ctx,
+  { d, s }: OpenDecision,
+  outcome: { problemId: string; taskId?: string; ownerOrgId: string; deadline: string },
+  data: Record<string, unknown>,
+) {
+  await ctx.db
+    .updateTable("meetingDecisions")
+    .set({ ...outcome, convertedAt: iso(ctx.now()) })
+    .where("id", "=", d.id)
+    .execute();
+  await recordAudit(ctx, {
+    type: "meeting_decision.converted",
+    entityType: "joint_meeting",
+    entityId: s.bodyId,
+    scopePath: s.body.leadPath,
+    data: { sessionId: s.id, decisionId: d.id, ...data },
+  });
+}
+
 /**
  * Turns a decision into a tracked problem (source: 联席会议议定事项) in one step: registered under
  * the chosen campaign, owned by the body's lead org, assigned to the owner unit with a deadline.
@@ -64,29 +87,12 @@ export async function convertDecisionToProblem(
       acceptanceStandard: input.acceptanceStandard ?? target,
     });
     await assignProblem(ctx, { problemId: problem.id, leadOrgId: input.leadOrgId, deadline: input.deadline });
-    await ctx.db
-      .updateTable("meetingDecisions")
-      .set({
-        problemId: problem.id,
-        ownerOrgId: input.leadOrgId,
-        deadline: input.deadline,
-        convertedAt: iso(ctx.now()),
-      })
-      .where("id", "=", d.id)
-      .execute();
-    await recordAudit(ctx, {
-      type: "meeting_decision.converted",
-      entityType: "joint_meeting",
-      entityId: s.bodyId,
-      scopePath: s.body.leadPath,
-      data: {
-        sessionId: s.id,
-        decisionId: d.id,
-        into: "problem",
-        problemId: problem.id,
-        problemCode: problem.code,
-      },
-    });
+    await markConverted(
+      ctx,
+      { d, s },
+      { problemId: problem.id, ownerOrgId: input.leadOrgId, deadline: input.deadline },
+      { into: "problem", problemId: problem.id, problemCode: problem.code },
+    );
     return getSessionDetail(ctx, s.id);
   });
 }
@@ -104,6 +110,7 @@ export async function convertDecisionToTask(ctx: Ctx, input: DecisionToTaskInput
     });
     if (!isActive(problem.ref)) throw invalid("problem_not_active", "problemId");
     const [unit] = await pickOrgs(ctx, [input.orgId], () => "orgId", ["coordinator"]);
+    const decisionTitle = [...d.text.trim()].slice(0, 500).join("");
     let measureId = input.measureId;
     if (measureId) {
       const m = await ctx.db
@@ -121,7 +128,7 @@ export async function convertDecisionToTask(ctx: Ctx, input: DecisionToTaskInput
       );
       const detail = await addMeasure(ctx, {
         problemId: problem.id,
-        title: [...d.text.trim()].slice(0, 500).join(""),
+        title: decisionTitle,
         deadline: input.deadline,
       });
       measureId = detail.measures.find((m) => !before.has(m.id))?.id as string;
@@ -137,7 +144,7 @@ export async function convertDecisionToTask(ctx: Ctx, input: DecisionToTaskInput
       measureId: measure.id,
       parentTaskId: null,
       assignerOrgId: measure.leadOrgId,
-      defaultTitle: input.title ?? [...d.text.trim()].slice(0, 500).join(""),
+      defaultTitle: input.title ?? decisionTitle,
       defaultDeadline: input.deadline,
       tasks: [{ orgId: unit.id, title: input.title, deadline: input.deadline }],
       canTarget: (path) => hasRole(ctx.actor, "coordinator", path),
@@ -150,31 +157,12 @@ export async function convertDecisionToTask(ctx: Ctx, input: DecisionToTaskInput
       scopePath: measure.leadPath,
       data: { measureId: measure.id, taskIds: [taskId], orgIds: [unit.id], decisionId: d.id },
     });
-    await ctx.db
-      .updateTable("meetingDecisions")
-      .set({
-        problemId: problem.id,
-        taskId,
-        ownerOrgId: unit.id,
-        deadline: input.deadline,
-        convertedAt: iso(ctx.now()),
-      })
-      .where("id", "=", d.id)
-      .execute();
-    await recordAudit(ctx, {
-      type: "meeting_decision.converted",
-      entityType: "joint_meeting",
-      entityId: s.bodyId,
-      scopePath: s.body.leadPath,
-      data: {
-        sessionId: s.id,
-        decisionId: d.id,
-        into: "task",
-        problemId: problem.id,
-        taskId,
-        orgId: unit.id,
-      },
-    });
+    await markConverted(
+      ctx,
+      { d, s },
+      { problemId: problem.id, taskId, ownerOrgId: unit.id, deadline: input.deadline },
+      { into: "task", problemId: problem.id, taskId, orgId: unit.id },
+    );
     return getSessionDetail(ctx, s.id);
   });
 }
