@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   DatePicker,
-  Drawer,
   Form,
   Input,
   Select,
@@ -26,6 +25,7 @@ import {
   saveCalendarYear,
 } from "../api/calendar";
 import { can } from "../api/session";
+import { FormDrawer } from "../components/FormDrawer";
 import { applyFieldErrors } from "../components/formErrors";
 import { useCurrentMe } from "../components/RequireAuth";
 import { errorMessage, todayInShanghai } from "../i18n/format";
@@ -39,7 +39,7 @@ interface Row {
 
 /** The edit form of one year: every day off and make-up working day, replaced as a whole. */
 function EditYearDrawer({ year, days, onClose }: { year: number; days: CalendarDay[]; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ days: Row[] }>();
@@ -58,74 +58,53 @@ function EditYearDrawer({ year, days, onClose }: { year: number; days: CalendarD
   });
   const required = { required: true, message: t("common.required") };
   return (
-    <Drawer
-      open
-      size={640}
+    <FormDrawer
       title={t("calendar.editTitle", { year })}
+      size={640}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="calendar-save"
-          >
-            {t("common.save")}
-          </Button>
-        </Space>
-      }
+      form={form}
+      save={save}
+      submitTestId="calendar-save"
+      initialValues={{ days: days.map((d) => ({ ...d, date: dayjs(d.date) })) }}
     >
-      {save.error && (
-        <Alert type="error" showIcon title={errorMessage(save.error, lang, t)} style={{ marginBottom: 16 }} />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ days: days.map((d) => ({ ...d, date: dayjs(d.date) })) }}
-      >
-        <Form.List name="days">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Space key={f.key} align="start" wrap data-testid="calendar-day-row">
-                  <Form.Item name={[f.name, "date"]} rules={[required]}>
-                    <DatePicker
-                      disabledDate={(d) => d.year() !== year}
-                      defaultPickerValue={dayjs(`${year}-01-01`)}
-                      data-testid="calendar-day-date"
-                    />
-                  </Form.Item>
-                  <Form.Item name={[f.name, "kind"]} rules={[required]}>
-                    <Select
-                      style={{ width: 140 }}
-                      options={(["holiday", "workday"] as const).map((k) => ({
-                        value: k,
-                        label: t(`calendar.kind.${k}`),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[f.name, "name"]} rules={[required, { max: 40 }]}>
-                    <Input placeholder={t("calendar.name")} style={{ width: 160 }} />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
-                </Space>
-              ))}
-              <Button
-                icon={<PlusOutlined />}
-                onClick={() => add({ kind: "holiday", name: "" })}
-                data-testid="calendar-add-day"
-              >
-                {t("calendar.addDay")}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Drawer>
+      <Form.List name="days">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Space key={f.key} align="start" wrap data-testid="calendar-day-row">
+                <Form.Item name={[f.name, "date"]} rules={[required]}>
+                  <DatePicker
+                    disabledDate={(d) => d.year() !== year}
+                    defaultPickerValue={dayjs(`${year}-01-01`)}
+                    data-testid="calendar-day-date"
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, "kind"]} rules={[required]}>
+                  <Select
+                    style={{ width: 140 }}
+                    options={(["holiday", "workday"] as const).map((k) => ({
+                      value: k,
+                      label: t(`calendar.kind.${k}`),
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, "name"]} rules={[required, { max: 40 }]}>
+                  <Input placeholder={t("calendar.name")} style={{ width: 160 }} />
+                </Form.Item>
+                <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
+              </Space>
+            ))}
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ kind: "holiday", name: "" })}
+              data-testid="calendar-add-day"
+            >
+              {t("calendar.addDay")}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormDrawer>
   );
 }
 

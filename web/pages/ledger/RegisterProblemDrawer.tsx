@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Drawer, Form, Input, Select, Space, Switch } from "antd";
+import { App, Form, Input, Select, Space, Switch } from "antd";
 import { useEffect } from "react";
 import { RECTIFY_TYPES, SOURCE_TYPES, type SourceType } from "../../../contract/enums";
 import type { Campaign } from "../../api/campaigns";
 import { type NewProblem, PROBLEMS_KEY, type ProblemDetail, registerProblem } from "../../api/problems";
+import { FormDrawer } from "../../components/FormDrawer";
 import { applyFieldErrors } from "../../components/formErrors";
-import { errorMessage } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/zh-CN";
 import { CategoryAndSymptoms, PortraitDetails } from "./PortraitFields";
@@ -23,7 +23,7 @@ const trimmed = (s: string | undefined) => s?.trim() || undefined;
 
 /** 登记问题: one item, one ledger row, with its portrait, target and acceptance standard. */
 export function RegisterProblemDrawer({ open, campaigns, onClose, onCreated }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -77,88 +77,68 @@ export function RegisterProblemDrawer({ open, campaigns, onClose, onCreated }: P
   );
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      onClose={onClose}
       title={t("ledger.register")}
       size={680}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="problem-form-submit"
-          >
-            {t("common.save")}
-          </Button>
-        </Space>
-      }
+      onClose={onClose}
+      form={form}
+      save={save}
+      submitTestId="problem-form-submit"
+      initialValues={{
+        campaignId: campaigns.length === 1 ? campaigns[0].id : undefined,
+        isPublic: false,
+        portrait: { symptoms: [""] },
+      }}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ("campaignId" in changed) form.setFieldsValue({ categoryId: undefined, rectifyType: undefined });
+      }}
+      scrollToFirstError
     >
-      {save.error && (
-        <Alert type="error" showIcon title={errorMessage(save.error, lang, t)} style={{ marginBottom: 16 }} />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          campaignId: campaigns.length === 1 ? campaigns[0].id : undefined,
-          isPublic: false,
-          portrait: { symptoms: [""] },
-        }}
-        onValuesChange={(changed: Partial<Values>) => {
-          if ("campaignId" in changed) form.setFieldsValue({ categoryId: undefined, rectifyType: undefined });
-        }}
-        onFinish={(v) => save.mutate(v)}
-        scrollToFirstError
-      >
-        <Form.Item name="campaignId" label={t("ledger.col.campaign")} rules={[required]}>
+      <Form.Item name="campaignId" label={t("ledger.col.campaign")} rules={[required]}>
+        <Select
+          options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          notFoundContent={t("register.noCampaign")}
+          data-testid="problem-form-campaign"
+        />
+      </Form.Item>
+      <CategoryAndSymptoms categories={campaign?.categories ?? []} />
+      <Space wrap style={{ display: "flex" }} align="start">
+        <Form.Item name="sourceType" label={t("ledger.col.sourceType")} rules={[required]}>
           <Select
-            options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
-            notFoundContent={t("register.noCampaign")}
-            data-testid="problem-form-campaign"
+            style={{ width: 220 }}
+            options={SOURCE_TYPES.map((s) => ({ value: s, label: t(`sourceType.${s}`) }))}
+            data-testid="problem-form-source-type"
           />
         </Form.Item>
-        <CategoryAndSymptoms categories={campaign?.categories ?? []} />
-        <Space wrap style={{ display: "flex" }} align="start">
-          <Form.Item name="sourceType" label={t("ledger.col.sourceType")} rules={[required]}>
-            <Select
-              style={{ width: 220 }}
-              options={SOURCE_TYPES.map((s) => ({ value: s, label: t(`sourceType.${s}`) }))}
-              data-testid="problem-form-source-type"
-            />
-          </Form.Item>
-          <Form.Item name="sourceRef" label={t("ledger.col.sourceRef")} rules={[{ max: 200 }]}>
-            <Input style={{ width: 300 }} data-testid="problem-form-source-ref" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="title" label={t("register.title")} rules={[required, { max: 200 }]}>
-          <Input data-testid="problem-form-title" />
+        <Form.Item name="sourceRef" label={t("ledger.col.sourceRef")} rules={[{ max: 200 }]}>
+          <Input style={{ width: 300 }} data-testid="problem-form-source-ref" />
         </Form.Item>
-        {text("description", "ledger.col.description", 5000, "problem-form-description", 3)}
-        <PortraitDetails />
-        <Form.Item name="rectifyType" label={t("ledger.col.rectifyType")} rules={[required]}>
-          <Select
-            options={allowed.map((r) => ({ value: r, label: t(`rectifyType.${r}`) }))}
-            data-testid="problem-form-rectify-type"
-          />
+      </Space>
+      <Form.Item name="title" label={t("register.title")} rules={[required, { max: 200 }]}>
+        <Input data-testid="problem-form-title" />
+      </Form.Item>
+      {text("description", "ledger.col.description", 5000, "problem-form-description", 3)}
+      <PortraitDetails />
+      <Form.Item name="rectifyType" label={t("ledger.col.rectifyType")} rules={[required]}>
+        <Select
+          options={allowed.map((r) => ({ value: r, label: t(`rectifyType.${r}`) }))}
+          data-testid="problem-form-rectify-type"
+        />
+      </Form.Item>
+      {text("target", "ledger.col.target", 2000, "problem-form-target")}
+      {text("acceptanceStandard", "problem.acceptanceStandard", 2000, "problem-form-acceptance")}
+      <Space wrap style={{ display: "flex" }} align="start">
+        <Form.Item name="responsibleLeader" label={t("ledger.col.responsibleLeader")} rules={[{ max: 60 }]}>
+          <Input style={{ width: 220 }} data-testid="problem-form-leader" />
         </Form.Item>
-        {text("target", "ledger.col.target", 2000, "problem-form-target")}
-        {text("acceptanceStandard", "problem.acceptanceStandard", 2000, "problem-form-acceptance")}
-        <Space wrap style={{ display: "flex" }} align="start">
-          <Form.Item name="responsibleLeader" label={t("ledger.col.responsibleLeader")} rules={[{ max: 60 }]}>
-            <Input style={{ width: 220 }} data-testid="problem-form-leader" />
-          </Form.Item>
-          <Form.Item name="responsiblePerson" label={t("ledger.col.responsiblePerson")} rules={[{ max: 60 }]}>
-            <Input style={{ width: 220 }} data-testid="problem-form-person" />
-          </Form.Item>
-          <Form.Item name="isPublic" label={t("register.isPublic")} valuePropName="checked">
-            <Switch data-testid="problem-form-public" />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Drawer>
+        <Form.Item name="responsiblePerson" label={t("ledger.col.responsiblePerson")} rules={[{ max: 60 }]}>
+          <Input style={{ width: 220 }} data-testid="problem-form-person" />
+        </Form.Item>
+        <Form.Item name="isPublic" label={t("register.isPublic")} valuePropName="checked">
+          <Switch data-testid="problem-form-public" />
+        </Form.Item>
+      </Space>
+    </FormDrawer>
   );
 }

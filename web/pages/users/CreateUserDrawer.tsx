@@ -1,10 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Drawer, Form, Input, Space } from "antd";
+import { Form, Input } from "antd";
 import { createUser, type NewUser } from "../../api/users";
+import { FormDrawer } from "../../components/FormDrawer";
 import { applyFieldErrors } from "../../components/formErrors";
 import { OrgSelect } from "../../components/OrgSelect";
 import { MIN_PASSWORD } from "../../components/passwordRules";
-import { errorMessage } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nProvider";
 import { RolesField } from "./RolesField";
 
@@ -18,7 +18,7 @@ export function CreateUserDrawer({
   onClose: () => void;
   onCreated: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<NewUser>();
   const save = useMutation({
     mutationFn: (v: NewUser) =>
@@ -37,55 +37,40 @@ export function CreateUserDrawer({
   const required = { required: true, message: t("common.required") };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      onClose={onClose}
       title={t("users.createTitle")}
       size={560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="user-create-submit"
-          >
-            {t("common.save")}
-          </Button>
-        </Space>
-      }
+      onClose={onClose}
+      form={form}
+      save={save}
+      submitTestId="user-create-submit"
+      initialValues={{ roles: [] }}
     >
-      {save.error && (
-        <Alert type="error" showIcon title={errorMessage(save.error, lang, t)} style={{ marginBottom: 16 }} />
-      )}
-      <Form form={form} layout="vertical" initialValues={{ roles: [] }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="username"
-          label={t("users.username")}
-          rules={[required, { pattern: /^[A-Za-z0-9_.-]{2,40}$/, message: t("users.usernameRule") }]}
-        >
-          <Input autoComplete="off" data-testid="user-username" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t("users.displayName")} rules={[required, { max: 60 }]}>
-          <Input data-testid="user-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t("users.password")}
-          extra={t("account.passwordMin")}
-          rules={[required, { min: MIN_PASSWORD, message: t("account.passwordMin") }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
-        </Form.Item>
-        <Form.Item name="orgId" label={t("users.org")} rules={[required]}>
-          <OrgSelect data-testid="user-org" />
-        </Form.Item>
-        <Form.Item label={t("users.roles")}>
-          <RolesField />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item
+        name="username"
+        label={t("users.username")}
+        rules={[required, { pattern: /^[A-Za-z0-9_.-]{2,40}$/, message: t("users.usernameRule") }]}
+      >
+        <Input autoComplete="off" data-testid="user-username" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t("users.displayName")} rules={[required, { max: 60 }]}>
+        <Input data-testid="user-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t("users.password")}
+        extra={t("account.passwordMin")}
+        rules={[required, { min: MIN_PASSWORD, message: t("account.passwordMin") }]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <Form.Item name="orgId" label={t("users.org")} rules={[required]}>
+        <OrgSelect data-testid="user-org" />
+      </Form.Item>
+      <Form.Item label={t("users.roles")}>
+        <RolesField />
+      </Form.Item>
+    </FormDrawer>
   );
 }
