@@ -10,7 +10,9 @@ export function parseArgs(argv: string[]) {
     }
     const [name, inline] = a.slice(2).split("=", 2);
     const next = argv[i + 1];
-    const value = inline ?? (next !== undefined && !next.startsWith("--") ? (i++, next) : "true");
+    const takesNext = inline === undefined && next !== undefined && !next.startsWith("--");
+    const value = inline ?? (takesNext ? next : "true");
+    if (takesNext) i++;
     options.set(name, [...(options.get(name) ?? []), value]);
   }
   return {

@@ -69,7 +69,11 @@ export function connect(opts: ConnectOptions): Database {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+      // Setting options here overrides libpq's PGOPTIONS, which pg otherwise honours: keep both.
+      options:
+        [process.env.PGOPTIONS, opts.pgSchema && `-c search_path=${opts.pgSchema}`]
+          .filter(Boolean)
+          .join(" ") || undefined,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     const url = new URL(opts.databaseUrl);

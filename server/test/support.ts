@@ -32,39 +32,6 @@ export function testClock(start = "2026-11-28T02:00:00.000Z") {
   };
 }
 
-/**
- * Orders test-schema drops after migrations on PostgreSQL: Kysely's migrator introspects the
- * tables of every schema in the database, and a schema dropped by another test in the middle of
- * that fails it with "schema … does not exist". Migrations hold the lock shared, drops exclusively.
- */
-const SCHEMA_DROP_LOCK = 724_001;
-
-/** Runs `fn` holding the schema lock (shared or exclusive) on its own connection. */
-async function withSchemaLock<T>(
-  url: string,
-  mode: "shared" | "exclusive",
-  fn: () => Promise<T>,
-): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`SELECT pg_advisory_lock${mode === "shared" ? "_shared" : ""}($1)`, [SCHEMA_DROP_LOCK]);
-    return await fn();
-  } finally {
-    await c.end(); // ends the session, which releases the lock
-  }
-}
-
-/** Migrates, again when another test's schema vanished under the migrator's introspection. */
-async function migrateRetrying(database: Database, attempts = 3): Promise<string[]> {
-  try {
-    return await migrateToLatest(database);
-  } catch (err) {
-    if (attempts <= 1 || !/schema "t_\w+" does not exist/.test(String(err))) throw err;
-    return migrateRetrying(database, attempts - 1);
-  }
-}
-
 /** Opens a fresh database on the engine under test: SQLite in memory, or a new PostgreSQL schema. */
 export async function openTestDatabase(): Promise<{
   database: Database;
@@ -84,15 +51,13 @@ export async function openTestDatabase(): Promise<{
   const database = connect({ databaseUrl: url, pgSchema: schema, poolSize: 5 });
   return {
     database,
-    migrate: () => withSchemaLock(url, "shared", () => migrateRetrying(database)),
+    migrate: () => migrateToLatest(database),
     drop: async () => {
       await database.close();
-      await withSchemaLock(url, "exclusive", async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP SCHEMA ${schema} CASCADE`);
-        await c.end();
-      });
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
     },
   };
 }

@@ -1,4 +1,11 @@
-import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  sql,
+} from "kysely";
 import type { Database } from "../connect.ts";
 import * as foundation from "./2026112801_foundation.ts";
 import * as closedLoop from "./2026112802_closed_loop.ts";
@@ -23,8 +30,37 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/**
+ * What the migrator uses to find its own two tables. Kysely's PostgreSQL introspector reads every
+ * column of every schema in the database; this one lists only the tables of the schema in use, so
+ * other schemas (another tenant, a test run's schema being dropped meanwhile) never matter.
+ */
+export function migrationIntrospector(database: Database): DatabaseIntrospector {
+  if (database.engine !== "postgres") return database.db.introspection;
+  const db = database.db as Kysely<unknown>;
+  const getTables = async () =>
+    (
+      await sql<{ name: string; schema: string }>`
+        SELECT table_name AS name, table_schema AS schema FROM information_schema.tables
+        WHERE table_schema = current_schema()`.execute(db)
+    ).rows.map((t) => ({ ...t, isView: false, columns: [] }));
+  return {
+    getSchemas: async () => (await sql<{ name: string }>`SELECT current_schema() AS name`.execute(db)).rows,
+    getTables,
+    getMetadata: async () => ({ tables: await getTables() }),
+  };
+}
+
 export function migrator(database: Database): Migrator {
-  return new Migrator({ db: database.db, provider, migrationTableSchema: database.pgSchema });
+  const introspection = migrationIntrospector(database);
+  const db = new Proxy(database.db, {
+    get: (target, prop) => {
+      if (prop === "introspection") return introspection;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return new Migrator({ db, provider, migrationTableSchema: database.pgSchema });
 }
 
 /** Applies pending migrations; throws with the failing migration's name. */

@@ -21,7 +21,7 @@ export async function lodgeObjection(
       .selectAll()
       .where("code", "=", input.problemCode)
       .executeTakeFirst();
-    if (!problem || problem.isPublic !== 1 || problem.status !== "public_review")
+    if (problem?.isPublic !== 1 || problem.status !== "public_review")
       throw new DomainError("not_on_public_notice");
     const id = newId();
     await ctx.db
