@@ -3,40 +3,26 @@ import type { ProblemFilter } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
 import type { DB } from "../../db/schema.ts";
 import { holdsRole, scopeRoots } from "../access/actor.ts";
+import { inAnySubtree, inSubtree } from "../access/subtree.ts";
 import { authorize } from "../errors.ts";
 import { toProblemRows } from "./ledger.rows.ts";
 import { LEDGER_ROLES } from "./problem.policy.ts";
 
-const like = (prefix: string) => `${prefix}%`;
-
 /**
- * The SQL form of problemPolicy.read: a grant over the owner office, the lead unit,
- * a co-operating unit or a task unit.
+ * The SQL form of problemPolicy.read: a grant over the owner office, the lead unit, a
+ * co-operating unit or a task unit. Those orgs' paths are kept in `problem_scopes`, so the test is
+ * one indexed probe per problem (problem id, then the path range of each scope root).
  */
 export function problemScope(eb: ExpressionBuilder<DB, "problems">, ctx: Ctx) {
   const roots = scopeRoots(ctx.actor, LEDGER_ROLES);
   if (roots === null) return sql<SqlBool>`1 = 1`;
   if (roots.length === 0) return sql<SqlBool>`1 = 0`;
-  return eb.or(
-    roots.flatMap((r) => [
-      eb("problems.ownerPath", "like", like(r)),
-      eb("problems.leadPath", "like", like(r)),
-      eb.exists(
-        eb
-          .selectFrom("tasks")
-          .select(sql`1`.as("x"))
-          .whereRef("tasks.problemId", "=", "problems.id")
-          .where("tasks.orgPath", "like", like(r)),
-      ),
-      eb.exists(
-        eb
-          .selectFrom("problemCoOrgs")
-          .innerJoin("orgs", "orgs.id", "problemCoOrgs.orgId")
-          .select(sql`1`.as("x"))
-          .whereRef("problemCoOrgs.problemId", "=", "problems.id")
-          .where("orgs.path", "like", like(r)),
-      ),
-    ]),
+  return eb.exists(
+    eb
+      .selectFrom("problemScopes")
+      .select(sql`1`.as("x"))
+      .whereRef("problemScopes.problemId", "=", "problems.id")
+      .where(inAnySubtree("problemScopes.path", roots)),
   );
 }
 
@@ -75,7 +61,7 @@ export async function filteredProblems(ctx: Ctx, f: ProblemFilter) {
   if (f.categoryId) q = q.where("problems.categoryId", "=", f.categoryId);
   if (f.status?.length) q = q.where("problems.status", "in", f.status);
   if (f.light?.length) q = q.where("problems.light", "in", f.light);
-  if (leadPath) q = q.where("problems.leadPath", "like", like(leadPath));
+  if (leadPath) q = q.where(inSubtree("problems.leadPath", leadPath));
   if (f.rectifyType) q = q.where("problems.rectifyType", "=", f.rectifyType);
   if (f.closureKind) q = q.where("problems.closureKind", "=", f.closureKind);
   if (f.sourceType) q = q.where("problems.sourceType", "=", f.sourceType);
