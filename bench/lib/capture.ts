@@ -14,6 +14,8 @@ export interface Captured {
 /**
  * Runs product code as `username` over `dbFile` and returns the SQL it sent, compiled exactly as
  * the product compiles it (same Kysely, same CamelCasePlugin), so a baseline can replay it raw.
+ * The work runs twice and the second run's SQL is returned: what a warm server sends on every
+ * request (a ledger total, for one, is kept until the data changes).
  */
 export async function captureQueries(
   dbFile: string,
@@ -42,6 +44,7 @@ export async function captureQueries(
       .where("username", "=", username)
       .executeTakeFirstOrThrow();
     const ctx = withActor(sys, await loadActor(sys, user.id), null);
+    await work(ctx);
     log = [];
     await work(ctx);
     return log;
