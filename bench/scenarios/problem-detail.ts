@@ -32,7 +32,8 @@ export const scenario: Scenario = {
   async prepare({ real, baseline, dbFile }) {
     const session = await real.login(USER, DEMO_PASSWORD);
     const headers = { cookie: session.cookie };
-    // A problem of the city's ledger that has a task tree: the first rectifying one by deadline.
+    // A problem of the city's ledger with a task tree and an ordinary history: the first
+    // rectifying one by deadline with at most 20 reports.
     const page = await real.ok<{ data: ProblemRowView[] }>(
       "GET",
       "/api/v1/problems?status=rectifying&sort=deadline&limit=20",
@@ -40,16 +41,16 @@ export const scenario: Scenario = {
         headers,
       },
     );
-    let chosen: { id: string; tasks: number } | null = null;
+    let chosen: { id: string; tasks: number; reports: number } | null = null;
     for (const row of page.data) {
-      const d = await real.ok<{ data: { id: string; measures: { tasks: unknown[] }[] } }>(
+      const d = await real.ok<{ data: { id: string; measures: { tasks: unknown[] }[]; reports: unknown[] } }>(
         "GET",
         `/api/v1/problems/${row.id}`,
         { headers },
       );
       const tasks = d.data.measures.reduce((n, m) => n + m.tasks.length, 0);
-      if (tasks > 0) {
-        chosen = { id: row.id, tasks };
+      if (tasks > 0 && d.data.reports.length <= 20) {
+        chosen = { id: row.id, tasks, reports: d.data.reports.length };
         break;
       }
     }
@@ -63,7 +64,7 @@ export const scenario: Scenario = {
     return {
       real: { method: "GET", path: `/api/v1/problems/${chosen.id}`, headers },
       baseline: { method: "GET", path: `/baseline/problem_detail?id=${chosen.id}` },
-      extra: { domain_queries: queries.length, top_level_tasks: chosen.tasks },
+      extra: { domain_queries: queries.length, top_level_tasks: chosen.tasks, reports: chosen.reports },
     };
   },
 };

@@ -9,30 +9,47 @@ import type { Scenario } from "../lib/scenario.ts";
 // 南宁市's unit lead reports progress on a leaf task of the city: validated, authorised, rolled
 // up the task tree to the problem, lights recomputed for that chain, audited, synchronous=FULL.
 const USER = "nanning";
+const TASKS_PER_SIDE = 500;
 
 interface ReportBody {
   percent: number;
   text: string;
 }
 
-/** A leaf task being worked in the city, on an item being rectified; null when there is none. */
-function findLeafTask(dbFile: string, root: string) {
+/**
+ * Leaf tasks being worked in the city, on items being rectified, one per item and none on
+ * `avoid` (the items the read scenarios show): the load is spread over them so no one item
+ * gathers thousands of reports, run after run on the same dataset.
+ */
+function findLeafTasks(dbFile: string, root: string, avoid: string[], count: number): string[] {
   const db = new Sqlite(dbFile, { readonly: true });
   try {
-    return db
+    const rows = db
       .prepare(
-        `select t.id, t.problem_id as problemId, t.org_id as orgId, t.org_path as orgPath from tasks t
+        `select t.id, t.problem_id as problemId from tasks t
          join problems p on p.id = t.problem_id
          where t.org_path >= ? and t.org_path < ? and t.status = 'in_progress' and p.status = 'rectifying'
            and not exists (select 1 from tasks c where c.parent_task_id = t.id)
-         limit 1`,
+         limit ?`,
       )
-      .get(root, subtreeUpper(root)) as
-      | { id: string; problemId: string; orgId: string; orgPath: string }
-      | undefined;
+      .all(root, subtreeUpper(root), count * 4) as { id: string; problemId: string }[];
+    const seen = new Set(avoid);
+    const out: string[] = [];
+    for (const r of rows) {
+      if (seen.has(r.problemId)) continue;
+      seen.add(r.problemId);
+      out.push(r.id);
+    }
+    return out.slice(0, count);
   } finally {
     db.close();
   }
+}
+
+/** Each request's task, round the list. */
+function roundRobin(prefix: string, ids: string[], suffix: string) {
+  let n = 0;
+  return () => `${prefix}${ids[n++ % ids.length]}${suffix}`;
 }
 
 /** A report body with a new percentage below 100 each time (so the task stays in progress). */
@@ -89,8 +106,21 @@ export const scenario: Scenario = {
     const session = await real.login(USER, DEMO_PASSWORD);
     const root = session.login.me?.roles.find((r) => r.role === "unit_lead")?.orgPath;
     if (!root) throw new Error(`${USER} holds no unit_lead role`);
-    const task = findLeafTask(dbFile, root);
-    if (!task) throw new Error("progress_report: no leaf task in progress in the city");
+    const page = await real.ok<{ data: { id: string }[] }>(
+      "GET",
+      "/api/v1/problems?status=rectifying&sort=deadline&limit=50",
+      { headers: { cookie: session.cookie } },
+    );
+    // Half the tasks for each side, so neither side's reports weigh on the other's answers.
+    const tasks = findLeafTasks(
+      dbFile,
+      root,
+      page.data.map((p) => p.id),
+      2 * TASKS_PER_SIDE,
+    );
+    if (tasks.length < 2) throw new Error("progress_report: too few leaf tasks in progress in the city");
+    const mine = tasks.filter((_, i) => i % 2 === 0);
+    const theirs = tasks.filter((_, i) => i % 2 === 1);
     const headers = {
       cookie: session.cookie,
       "x-csrf-token": session.csrf,
@@ -98,18 +128,20 @@ export const scenario: Scenario = {
     };
     const realBody = bodies("api");
     const bareBody = bodies("bare");
-    const realPath = `/api/v1/tasks/${task.id}/reports`;
-    const barePath = `/baseline/progress_report/${task.id}`;
-    await real.ok("POST", realPath, { headers, body: JSON.parse(realBody()) });
-    await baseline.ok("POST", barePath, { body: JSON.parse(bareBody()) });
+    const realPath = roundRobin("/api/v1/tasks/", mine, "/reports");
+    const barePath = roundRobin("/baseline/progress_report/", theirs, "");
+    await real.ok("POST", realPath(), { headers, body: JSON.parse(realBody()) });
+    await baseline.ok("POST", barePath(), { body: JSON.parse(bareBody()) });
     return {
-      real: { method: "POST", path: realPath, headers, body: realBody },
+      real: { method: "POST", path: realPath(), paths: realPath, headers, body: realBody },
       baseline: {
         method: "POST",
-        path: barePath,
+        path: barePath(),
+        paths: barePath,
         headers: { "content-type": "application/json" },
         body: bareBody,
       },
+      extra: { tasks_per_side: mine.length },
     };
   },
 };
