@@ -7,6 +7,8 @@ export interface Load {
   headers?: Record<string, string>;
   /** Called for every request (e.g. unique names for inserts). */
   body?: () => string;
+  /** Called for every request instead of `path` (e.g. to spread writes over many items). */
+  paths?: () => string;
 }
 
 export interface Measurement {
@@ -22,10 +24,11 @@ export interface Measurement {
 
 function toRequest(load: Load): Request {
   const req: Request = { method: load.method, path: load.path, headers: load.headers ?? {} };
-  const body = load.body;
-  if (body) {
+  const { body, paths } = load;
+  if (body || paths) {
     req.setupRequest = (r) => {
-      r.body = body();
+      if (body) r.body = body();
+      if (paths) r.path = paths();
       return r;
     };
   }

@@ -1,6 +1,25 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
 import readline from "node:readline";
+
+/**
+ * The product's settings for a bench run over `dataDir`: SQLite there, demo accounts without MFA,
+ * quiet logs, no web bundle built or served.
+ */
+export function productEnv(dataDir: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "development",
+    DEMO: "1",
+    REQUIRE_MFA: "0",
+    WEB_BUILD: "0",
+    WEB_DIST: path.join(dataDir, "no-web"),
+  };
+}
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; released just before the server binds it). */
 export function freePort(): Promise<number> {

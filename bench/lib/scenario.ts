@@ -12,6 +12,27 @@ export interface ScenarioEnv {
   /** The bare baseline server (bench/baseline-server.ts) over the same file. */
   baseline: Api;
   dbFile: string;
+  /** What the database holds: "provincial" (`npm run bench:data`) or "demo" (the demo seed only). */
+  dataset: "provincial" | "demo";
+}
+
+/** What a load scenario loads each side with, and any figures to add to its JSON line. */
+export interface Prepared {
+  real: Load;
+  baseline: Load;
+  extra?: Record<string, string | number | boolean>;
+}
+
+/** A scenario that is not an HTTP load (the daily light sweep): it measures itself. */
+export interface JobScenario {
+  name: string;
+  kind: "job";
+  /** Runs after both servers have stopped; returns the fields of its JSON line. */
+  run(env: {
+    dbFile: string;
+    dataDir: string;
+    dataset: ScenarioEnv["dataset"];
+  }): Promise<Record<string, string | number | boolean>>;
 }
 
 /**
@@ -28,23 +49,25 @@ export interface Scenario {
   /** Registers the bare handler on the baseline server: raw better-sqlite3, no auth, no validation. */
   baseline(app: FastifyInstance, db: Sqlite.Database): void;
   /** Signs in, looks up ids and checks both sides answer alike; returns what each side is loaded with. */
-  prepare(env: ScenarioEnv): Promise<{ real: Load; baseline: Load }>;
+  prepare(env: ScenarioEnv): Promise<Prepared>;
 }
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "scenarios");
 
-/** Every scenario in bench/scenarios/, reads before writes, then by file name. */
-export async function loadScenarios(): Promise<Scenario[]> {
+/** Every scenario in bench/scenarios/, reads before writes before jobs, then by file name. */
+export async function loadScenarios(): Promise<(Scenario | JobScenario)[]> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .sort();
-  const scenarios: Scenario[] = [];
+  const scenarios: (Scenario | JobScenario)[] = [];
   for (const f of files) {
-    const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { scenario?: Scenario };
+    const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
+      scenario?: Scenario | JobScenario;
+    };
     if (!mod.scenario) throw new Error(`bench/scenarios/${f} exports no \`scenario\``);
     scenarios.push(mod.scenario);
   }
-  const rank = (s: Scenario) => (s.kind === "read" ? 0 : 1);
+  const rank = (s: Scenario | JobScenario) => ({ read: 0, write: 1, job: 2 })[s.kind];
   return scenarios.sort((a, b) => rank(a) - rank(b));
 }

@@ -1,8 +1,9 @@
 import type Sqlite from "better-sqlite3";
 import type { OrgView } from "../../contract/schemas/org.ts";
 import { newId } from "../../server/db/columns.ts";
-import { canonicalJson, chainHash } from "../../server/domain/audit/audit.chain.ts";
+import { canonicalJson } from "../../server/domain/audit/audit.chain.ts";
 import { DEMO_PASSWORD } from "../../server/domain/demo/demo.commands.ts";
+import { bareAppend } from "../lib/chain.ts";
 import type { Scenario } from "../lib/scenario.ts";
 
 // New units go under 桂林市 (no towns in the demo seed), away from the city scoped_read lists.
@@ -20,11 +21,7 @@ function bareCreate(db: Sqlite.Database) {
   const insertOrg = db.prepare(
     `insert into "orgs" ("id", "code", "name", "kind", "level", "parent_id", "path", "depth", "sort_key", "active", "created_at", "updated_at") values (?, null, ?, ?, null, ?, ?, ?, ?, 1, ?, ?)`,
   );
-  const readHead = db.prepare(`select "seq", "hash" from "audit_head" where "id" = 1`);
-  const insertEvent = db.prepare(
-    `insert into "audit_events" ("seq", "id", "at", "actor_id", "actor_name", "scope_path", "type", "entity_type", "entity_id", "data_json", "ip", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const writeHead = db.prepare(`update "audit_head" set "seq" = ?, "hash" = ? where "id" = 1`);
+  const append = bareAppend(db);
 
   return db.transaction((body: CreateBody, ip: string) => {
     const parent = parentById.get(body.parentId) as { path: string; depth: number } | undefined;
@@ -33,10 +30,7 @@ function bareCreate(db: Sqlite.Database) {
     const at = new Date().toISOString();
     const path = `${parent.path}${id}/`;
     insertOrg.run(id, body.name, body.kind, body.parentId, path, parent.depth + 1, body.name, at, at);
-    const head = readHead.get() as { seq: number; hash: string };
-    const event = {
-      seq: head.seq + 1,
-      id: newId(),
+    append({
       at,
       actorId: null,
       actorName: "baseline",
@@ -52,24 +46,7 @@ function bareCreate(db: Sqlite.Database) {
         parentId: body.parentId,
       }),
       ip,
-    };
-    const hash = chainHash(head.hash, event);
-    insertEvent.run(
-      event.seq,
-      event.id,
-      event.at,
-      event.actorId,
-      event.actorName,
-      event.scopePath,
-      event.type,
-      event.entityType,
-      event.entityId,
-      event.dataJson,
-      event.ip,
-      head.hash,
-      hash,
-    );
-    writeHead.run(event.seq, hash);
+    });
     return { id, path };
   });
 }

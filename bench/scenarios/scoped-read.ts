@@ -1,4 +1,5 @@
 import type { OrgView } from "../../contract/schemas/org.ts";
+import { subtreeUpper } from "../../server/domain/access/subtree.ts";
 import { DEMO_PASSWORD } from "../../server/domain/demo/demo.commands.ts";
 import type { Scenario } from "../lib/scenario.ts";
 
@@ -10,7 +11,7 @@ const LIMIT = 50;
 
 // What listOrgs sends to SQLite for that request (Kysely output with CamelCasePlugin); keep it in
 // step with listOrgs.
-const SQL = `select *, (SELECT COUNT(*) FROM orgs c WHERE c.parent_id = orgs.id) as "child_count" from "orgs" where "orgs"."path" LIKE ? order by "depth", "sort_key" limit ?`;
+const SQL = `select *, (SELECT COUNT(*) FROM orgs c WHERE c.parent_id = orgs.id) as "child_count" from "orgs" where ("orgs"."path" >= ? AND "orgs"."path" < ?) order by "depth", "sort_key" limit ?`;
 
 /** (a) An authenticated, scope-filtered page of one city's org subtree. */
 export const scenario: Scenario = {
@@ -20,7 +21,7 @@ export const scenario: Scenario = {
   baseline(app, db) {
     const list = db.prepare(SQL);
     app.get<{ Querystring: { root: string; limit: string } }>("/baseline/scoped_read", async (req) => ({
-      data: list.all(`${req.query.root}%`, Number(req.query.limit)),
+      data: list.all(req.query.root, subtreeUpper(req.query.root), Number(req.query.limit)),
     }));
   },
 

@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Sqlite from "better-sqlite3";
 import { sql } from "kysely";
-import { afterEach, describe, expect, it } from "vitest";
-import { connect, type Database } from "./connect.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cachedStatements, connect, type Database } from "./connect.ts";
 
 /** Another process trying to write the file right now, without waiting: 0 when it could. */
 function otherProcessWrites(file: string): number {
@@ -34,5 +35,34 @@ describe("SQLite transactions", () => {
     const during = await database.db.transaction().execute(async () => otherProcessWrites(file));
     expect(during).toBe(3); // SQLITE_BUSY: the open transaction already holds the write lock
     expect(otherProcessWrites(file)).toBe(0);
+  });
+});
+
+describe("the SQLite statement cache", () => {
+  it("prepares a statement once and hands the same one back for the same SQL", () => {
+    const sqlite = new Sqlite(":memory:");
+    const prepare = vi.spyOn(sqlite, "prepare");
+    const db = cachedStatements(sqlite, 2);
+    const a = db.prepare("select 1");
+    expect(db.prepare("select 1")).toBe(a);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    db.prepare("select 2");
+    db.prepare("select 1"); // most recently used again
+    db.prepare("select 3"); // pushes out "select 2", the least recently used
+    expect(db.prepare("select 1")).toBe(a);
+    db.prepare("select 2");
+    expect(prepare).toHaveBeenCalledTimes(4);
+    db.close();
+  });
+
+  it("keeps transactions immediate and answers queries through the cache", async () => {
+    const database = connect({ sqliteFile: ":memory:" });
+    await sql`CREATE TABLE t (x INTEGER)`.execute(database.db);
+    for (let i = 0; i < 3; i++) await sql`INSERT INTO t VALUES (${i})`.execute(database.db);
+    const rows = await database.db
+      .transaction()
+      .execute(async (tx) => sql<{ n: number }>`SELECT count(*) AS n FROM t`.execute(tx));
+    expect(rows.rows[0].n).toBe(3);
+    await database.close();
   });
 });

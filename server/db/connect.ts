@@ -8,9 +8,11 @@ import {
   type Driver,
   Kysely,
   PostgresDialect,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  type SqliteStatement,
 } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.ts";
@@ -62,6 +64,29 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text (least recently used out past
+ * `max`): Kysely prepares every query afresh, and compiling the statement is a large part of a
+ * small query's cost. The driver runs one statement at a time, so reuse is safe.
+ */
+export function cachedStatements(sqlite: Sqlite.Database, max = 1000): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql) as unknown as SqliteStatement;
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 /** Opens SQLite (default) or PostgreSQL when a postgres:// URL is given. */
 export function connect(opts: ConnectOptions): Database {
   const plugins = [new CamelCasePlugin()];
@@ -93,6 +118,9 @@ export function connect(opts: ConnectOptions): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: cachedStatements(sqlite) }),
+    plugins,
+  });
   return { db, engine: "sqlite", describe: `sqlite:${file}`, close: () => db.destroy() };
 }

@@ -173,6 +173,12 @@ export interface ProblemCoOrgsTable {
   orgId: string;
 }
 
+/** One org path a problem is visible through (owner, lead, co-operating or task unit). */
+export interface ProblemScopesTable {
+  problemId: string;
+  path: string;
+}
+
 export interface MeasuresTable {
   id: string;
   problemId: string;
@@ -661,6 +667,7 @@ export interface DB {
   campaignCategories: CampaignCategoriesTable;
   problems: ProblemsTable;
   problemCoOrgs: ProblemCoOrgsTable;
+  problemScopes: ProblemScopesTable;
   measures: MeasuresTable;
   tasks: TasksTable;
   progressReports: ProgressReportsTable;

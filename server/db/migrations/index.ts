@@ -15,6 +15,7 @@ import * as calendar from "./2026112806_calendar.ts";
 import * as escalation from "./2026112807_escalation.ts";
 import * as notifications from "./2026112808_notifications.ts";
 import * as bodies from "./2026112809_bodies.ts";
+import * as problemScopes from "./2026112810_problem_scopes.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112806_calendar": calendar,
   "2026112807_escalation": escalation,
   "2026112809_bodies": bodies,
+  "2026112810_problem_scopes": problemScopes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,21 +1,12 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { Expression, SqlBool } from "kysely";
 import type { Role } from "../../../contract/enums.ts";
 import { type Actor, scopeRoots } from "./actor.ts";
+import { inAnySubtree } from "./subtree.ts";
 
 /**
- * The SQL form of "within the actor's scope": `column LIKE root%` for each scope root.
- * An actor with no grants matches nothing. Paths contain only digits, letters, '-' and '/',
- * so no LIKE wildcard can slip in.
+ * The SQL form of "within the actor's scope": the column lies in one of the actor's scope roots'
+ * subtrees (an indexed range, see inSubtree). An actor with no grants matches nothing.
  */
-export function scopePredicate<DB, TB extends keyof DB>(
-  eb: ExpressionBuilder<DB, TB>,
-  column: string,
-  actor: Actor,
-  roles?: readonly Role[],
-): Expression<SqlBool> {
-  const roots = scopeRoots(actor, roles);
-  if (roots === null) return sql<SqlBool>`1 = 1`;
-  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
-  const ref = sql.ref(column);
-  return eb.or(roots.map((r) => sql<SqlBool>`${ref} LIKE ${`${r}%`}`));
+export function scopePredicate(column: string, actor: Actor, roles?: readonly Role[]): Expression<SqlBool> {
+  return inAnySubtree(column, scopeRoots(actor, roles));
 }

@@ -40,7 +40,7 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter) {
       "ip",
       "hash",
     ])
-    .where((eb) => scopePredicate(eb, "scope_path", ctx.actor, AUDIT_READERS));
+    .where(scopePredicate("scope_path", ctx.actor, AUDIT_READERS));
   if (f.type) q = q.where("type", "=", f.type);
   if (f.entityType) q = q.where("entityType", "=", f.entityType);
   if (f.entityId) q = q.where("entityId", "=", f.entityId);

@@ -100,6 +100,17 @@ describe("working-day arithmetic", () => {
     );
   });
 
+  it("counts an interval as a day-by-day walk would, inside and outside the precounted span", () => {
+    const far = fc.integer({ min: -400, max: 400 }).map((n) => addCalendarDays("2000-03-01", n));
+    fc.assert(
+      fc.property(fc.oneof(date, far), fc.oneof(date, far), (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const walked = range(addCalendarDays(from, 1), to).filter((x) => isWorkingDay(official, x)).length;
+        expect(workingDaysBetween(official, from, to)).toBe(from === to ? 0 : walked);
+      }),
+    );
+  });
+
   it("is additive and antisymmetric", () => {
     fc.assert(
       fc.property(date, date, date, (a, b, c) => {

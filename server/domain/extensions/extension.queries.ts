@@ -3,16 +3,8 @@ import type { ExtensionStatus } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import type { ExtensionsTable } from "../../db/schema.ts";
 import { scopeRoots } from "../access/actor.ts";
+import { inAnySubtree } from "../access/subtree.ts";
 import { extensionPolicy } from "./extension.policy.ts";
-
-const likeAny = (column: string, roots: string[] | null) => {
-  if (roots === null) return sql<SqlBool>`1 = 1`;
-  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`(${sql.join(
-    roots.map((r) => sql`${sql.ref(column)} LIKE ${`${r}%`}`),
-    sql` OR `,
-  )})`;
-};
 
 /** One request as the UI shows it, with whether the actor may decide it. */
 export function toExtensionView(ctx: Ctx, e: ExtensionsTable) {
@@ -72,7 +64,7 @@ export async function listPendingExtensions(ctx: Ctx, opts: { limit?: number; of
     .where("extensions.status", "=", "pending")
     .where(
       (eb) =>
-        sql<SqlBool>`((${eb.ref("extensions.entityType")} = 'task' AND (${likeAny("extensions.assignerPath", assigners)} OR ${likeAny("extensions.ownerPath", coordinators)})) OR (${eb.ref("extensions.entityType")} = 'problem' AND ${likeAny("extensions.ownerPath", owners)}))`,
+        sql<SqlBool>`((${eb.ref("extensions.entityType")} = 'task' AND (${inAnySubtree("extensions.assignerPath", assigners)} OR ${inAnySubtree("extensions.ownerPath", coordinators)})) OR (${eb.ref("extensions.entityType")} = 'problem' AND ${inAnySubtree("extensions.ownerPath", owners)}))`,
     );
   const [rows, count] = await Promise.all([
     q

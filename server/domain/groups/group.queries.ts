@@ -56,7 +56,7 @@ export async function listGroups(ctx: Ctx) {
     ])
     .where((eb) =>
       eb.or([
-        scopePredicate(eb, "supervision_groups.dispatch_path", ctx.actor, LEDGER_ROLES),
+        scopePredicate("supervision_groups.dispatch_path", ctx.actor, LEDGER_ROLES),
         eb.exists(
           eb
             .selectFrom("supervisionGroupMembers")

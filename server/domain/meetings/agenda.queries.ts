@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from "kysely";
 import type { ProblemStatus } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
+import { inAnySubtree } from "../access/subtree.ts";
 import { loadCalendar } from "../calendar/calendar.queries.ts";
 import { problemScope } from "../problems/ledger.queries.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
@@ -42,7 +43,7 @@ export async function listProposedItems(ctx: Ctx, sessionId: string) {
     .select(lastProgress.as("lastProgressAt"))
     .select(sql<number>`CASE WHEN ${redTask} THEN 1 ELSE 0 END`.as("hasRedTask"))
     .where("problems.status", "in", OPEN)
-    .where((eb) => eb.or(paths.map((p) => eb("problems.leadPath", "like", `${p}%`))))
+    .where(inAnySubtree("problems.leadPath", paths))
     .where((eb) => problemScope(eb, ctx))
     .where((eb) =>
       eb.or([eb("problems.light", "=", "red"), redTask, sql<SqlBool>`${lastProgress} < ${before}`]),

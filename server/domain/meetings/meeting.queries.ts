@@ -74,7 +74,7 @@ export async function listBodies(ctx: Ctx) {
     ])
     .where((eb) =>
       eb.or([
-        scopePredicate(eb, "joint_meetings.lead_path", ctx.actor, LEDGER_ROLES),
+        scopePredicate("joint_meetings.lead_path", ctx.actor, LEDGER_ROLES),
         eb.exists(
           eb
             .selectFrom("jointMeetingMembers as m")
@@ -82,7 +82,7 @@ export async function listBodies(ctx: Ctx) {
             .whereRef("m.bodyId", "=", "jointMeetings.id")
             .where((eb2) =>
               eb2.or([
-                scopePredicate(eb2, "m.org_path", ctx.actor, LEDGER_ROLES),
+                scopePredicate("m.org_path", ctx.actor, LEDGER_ROLES),
                 eb2("m.liaisonUserId", "=", userId),
               ]),
             ),

@@ -57,7 +57,7 @@ export async function getWebhookView(ctx: Ctx, id: string): Promise<WebhookView>
 /** The webhooks of the orgs in the actor's subtree (optionally of one org). */
 export async function listWebhooks(ctx: Ctx, f: { orgId?: string }): Promise<WebhookView[]> {
   authorize(webhookPolicy.list(ctx.actor));
-  let q = withOrg(ctx).where((eb) => scopePredicate(eb, "orgWebhooks.orgPath", ctx.actor, WEBHOOK_ROLES));
+  let q = withOrg(ctx).where(scopePredicate("orgWebhooks.orgPath", ctx.actor, WEBHOOK_ROLES));
   if (f.orgId) q = q.where("orgWebhooks.orgId", "=", f.orgId);
   const rows = await q.orderBy("orgs.path").orderBy("orgWebhooks.createdAt").limit(500).execute();
   return rows.map(toView);

@@ -2,8 +2,10 @@ import { sql } from "kysely";
 import type { CreateOrgInput, OrgView } from "../../../contract/schemas/org.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { bit, iso, newId } from "../../db/columns.ts";
+import { inSubtree } from "../access/subtree.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError, invalid } from "../errors.ts";
+import { moveProblemScopes } from "../problems/problem.scopes.ts";
 import { orgPolicy } from "./org.policy.ts";
 import { findOrgByCode, findOrgById, getOrgView } from "./org.queries.ts";
 
@@ -95,9 +97,10 @@ export async function moveOrg(ctx: Ctx, input: { orgId: string; parentId: string
         depth: sql`depth + ${depthDelta}`,
         updatedAt: now,
       })
-      .where("path", "like", `${oldPrefix}%`)
+      .where(inSubtree("path", oldPrefix))
       .execute();
     await ctx.db.updateTable("orgs").set({ parentId: parent.id }).where("id", "=", org.id).execute();
+    await moveProblemScopes(ctx, oldPrefix, newPrefix);
     await recordAudit(ctx, {
       type: "org.moved",
       entityType: "org",

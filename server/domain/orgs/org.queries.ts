@@ -63,7 +63,7 @@ export async function listOrgs(
     .selectFrom("orgs")
     .selectAll()
     .select(hasChildren)
-    .where((eb) => scopePredicate(eb, "orgs.path", ctx.actor));
+    .where(scopePredicate("orgs.path", ctx.actor));
   if (f.parentId) q = q.where("parentId", "=", f.parentId);
   if (f.q) {
     const term = f.q.trim();

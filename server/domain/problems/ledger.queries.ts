@@ -3,41 +3,30 @@ import type { ProblemFilter } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
 import type { DB } from "../../db/schema.ts";
 import { holdsRole, scopeRoots } from "../access/actor.ts";
+import { inAnySubtree, inSubtree } from "../access/subtree.ts";
 import { authorize } from "../errors.ts";
+import { keptCount } from "./ledger.count.ts";
 import { toProblemRows } from "./ledger.rows.ts";
 import { LEDGER_ROLES } from "./problem.policy.ts";
 
-const like = (prefix: string) => `${prefix}%`;
-
 /**
- * The SQL form of problemPolicy.read: a grant over the owner office, the lead unit,
- * a co-operating unit or a task unit.
+ * The SQL form of problemPolicy.read: a grant over the owner office, the lead unit, a
+ * co-operating unit or a task unit. Those orgs' paths are kept in `problem_scopes`, tested one
+ * of two ways: "probe" looks each candidate problem up (problem id, then the path range of each
+ * scope root), best when a page walks an index in order and stops early; "set" reads the ids
+ * under the scope roots first, best when every visible problem is read, as a total is.
  */
-export function problemScope(eb: ExpressionBuilder<DB, "problems">, ctx: Ctx) {
+export function problemScope(
+  eb: ExpressionBuilder<DB, "problems">,
+  ctx: Ctx,
+  how: "probe" | "set" = "probe",
+) {
   const roots = scopeRoots(ctx.actor, LEDGER_ROLES);
   if (roots === null) return sql<SqlBool>`1 = 1`;
   if (roots.length === 0) return sql<SqlBool>`1 = 0`;
-  return eb.or(
-    roots.flatMap((r) => [
-      eb("problems.ownerPath", "like", like(r)),
-      eb("problems.leadPath", "like", like(r)),
-      eb.exists(
-        eb
-          .selectFrom("tasks")
-          .select(sql`1`.as("x"))
-          .whereRef("tasks.problemId", "=", "problems.id")
-          .where("tasks.orgPath", "like", like(r)),
-      ),
-      eb.exists(
-        eb
-          .selectFrom("problemCoOrgs")
-          .innerJoin("orgs", "orgs.id", "problemCoOrgs.orgId")
-          .select(sql`1`.as("x"))
-          .whereRef("problemCoOrgs.problemId", "=", "problems.id")
-          .where("orgs.path", "like", like(r)),
-      ),
-    ]),
-  );
+  const visible = eb.selectFrom("problemScopes").where(inAnySubtree("problemScopes.path", roots));
+  if (how === "set") return eb("problems.id", "in", visible.select("problemScopes.problemId"));
+  return eb.exists(visible.select(sql`1`.as("x")).whereRef("problemScopes.problemId", "=", "problems.id"));
 }
 
 /** Chinese keyword search: FTS5 trigram on SQLite, pg_trgm-indexed ILIKE on PostgreSQL; LIKE under 3 characters. */
@@ -58,8 +47,8 @@ function keyword(eb: ExpressionBuilder<DB, "problems">, ctx: Ctx, q: string) {
   ]);
 }
 
-/** The filtered, scoped problem query every list view starts from. */
-export async function filteredProblems(ctx: Ctx, f: ProblemFilter) {
+/** The filtered, scoped problem query every list view starts from (see problemScope for `how`). */
+export async function filteredProblems(ctx: Ctx, f: ProblemFilter, how: "probe" | "set" = "probe") {
   authorize(holdsRole(ctx.actor, LEDGER_ROLES));
   let leadPath: string | null = null;
   if (f.leadOrgId) {
@@ -70,12 +59,12 @@ export async function filteredProblems(ctx: Ctx, f: ProblemFilter) {
       .executeTakeFirst();
     leadPath = org?.path ?? "-";
   }
-  let q = ctx.db.selectFrom("problems").where((eb) => problemScope(eb, ctx));
+  let q = ctx.db.selectFrom("problems").where((eb) => problemScope(eb, ctx, how));
   if (f.campaignId) q = q.where("problems.campaignId", "=", f.campaignId);
   if (f.categoryId) q = q.where("problems.categoryId", "=", f.categoryId);
   if (f.status?.length) q = q.where("problems.status", "in", f.status);
   if (f.light?.length) q = q.where("problems.light", "in", f.light);
-  if (leadPath) q = q.where("problems.leadPath", "like", like(leadPath));
+  if (leadPath) q = q.where(inSubtree("problems.leadPath", leadPath));
   if (f.rectifyType) q = q.where("problems.rectifyType", "=", f.rectifyType);
   if (f.closureKind) q = q.where("problems.closureKind", "=", f.closureKind);
   if (f.sourceType) q = q.where("problems.sourceType", "=", f.sourceType);
@@ -100,15 +89,19 @@ export async function listProblems(ctx: Ctx, f: ProblemFilter) {
   const q = await filteredProblems(ctx, f);
   const sortKey = (f.sort ?? "deadline").replace(/^-/, "") as keyof typeof SORTS;
   const dir = f.sort?.startsWith("-") ? "desc" : "asc";
-  const [rows, count] = await Promise.all([
-    q
-      .selectAll("problems")
-      .orderBy(SORTS[sortKey], dir)
-      .orderBy("problems.code", dir)
-      .limit(f.limit ?? 50)
-      .offset(f.offset ?? 0)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { data: await toProblemRows(ctx, rows), total: Number(count.n) };
+  const rows = await q
+    .selectAll("problems")
+    .orderBy(SORTS[sortKey], dir)
+    .orderBy("problems.code", dir)
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
+  const { limit: _l, offset: _o, sort: _s, ...filter } = f;
+  const key = JSON.stringify([ctx.actor.kind, ctx.actor.grants, filter]);
+  const total = await keptCount(ctx, key, async () => {
+    const all = await filteredProblems(ctx, f, "set");
+    const count = await all.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(count.n);
+  });
+  return { data: await toProblemRows(ctx, rows), total };
 }

@@ -8,6 +8,7 @@ import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { authorize, invalid } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
 import { findProblemById } from "./problem.queries.ts";
+import { addProblemScopes } from "./problem.scopes.ts";
 import { guard, transitionProblem } from "./problem.transition.ts";
 import { getProblemDetail } from "./problem.view.ts";
 import { nextProblemCode, shanghaiDate } from "./problem-code.ts";
@@ -82,6 +83,7 @@ export async function registerProblem(ctx: Ctx, input: CreateProblemInput) {
         updatedAt: now,
       })
       .execute();
+    await addProblemScopes(ctx, id, [owner.path]);
     await recordAudit(ctx, {
       type: "problem.registered",
       entityType: "problem",
@@ -116,7 +118,8 @@ export async function assignProblem(
     };
     const lead = await orgInScope(input.leadOrgId, "leadOrgId");
     const coIds = [...new Set(input.coOrgIds ?? [])].filter((id) => id !== lead.id);
-    for (const [i, id] of coIds.entries()) await orgInScope(id, `coOrgIds/${i}`);
+    const coOrgs = [];
+    for (const [i, id] of coIds.entries()) coOrgs.push(await orgInScope(id, `coOrgIds/${i}`));
     await transitionProblem(
       ctx,
       problem,
@@ -138,6 +141,7 @@ export async function assignProblem(
         .values(coIds.map((orgId) => ({ problemId: problem.id, orgId })))
         .execute();
     }
+    await addProblemScopes(ctx, problem.id, [lead.path, ...coOrgs.map((o) => o.path)]);
     return getProblemDetail(ctx, problem.id);
   });
 }

@@ -7,23 +7,17 @@ import { type ProblemRef, problemPolicy } from "./problem.policy.ts";
 export type ProblemRow = ProblemsTable;
 export type LoadedProblem = ProblemRow & { ref: ProblemRef };
 
-/** The paths of co-operating units and task units: they widen who may see the problem. */
+/**
+ * The org paths the problem is visible through (problem_scopes: office, lead, co-operating and
+ * task units); they widen who may see the problem.
+ */
 async function relatedPaths(ctx: Ctx, problemId: string): Promise<string[]> {
-  const [co, tasks] = await Promise.all([
-    ctx.db
-      .selectFrom("problemCoOrgs")
-      .innerJoin("orgs", "orgs.id", "problemCoOrgs.orgId")
-      .select("orgs.path")
-      .where("problemCoOrgs.problemId", "=", problemId)
-      .execute(),
-    ctx.db
-      .selectFrom("tasks")
-      .select("orgPath as path")
-      .where("problemId", "=", problemId)
-      .distinct()
-      .execute(),
-  ]);
-  return [...new Set([...co, ...tasks].map((r) => r.path))];
+  const rows = await ctx.db
+    .selectFrom("problemScopes")
+    .select("path")
+    .where("problemId", "=", problemId)
+    .execute();
+  return rows.map((r) => r.path);
 }
 
 export const toRef = (p: ProblemRow, related: string[]): ProblemRef => ({

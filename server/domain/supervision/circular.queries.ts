@@ -3,6 +3,7 @@ import type { CircularView } from "../../../contract/schemas/supervision.ts";
 import type { Ctx } from "../../context.ts";
 import type { CircularsTable } from "../../db/schema.ts";
 import { type Actor, holdsRole, isWithin, scopeRoots } from "../access/actor.ts";
+import { inAnySubtree } from "../access/subtree.ts";
 import { authorize, notFound } from "../errors.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { orgNames } from "./supervision.shared.ts";
@@ -75,9 +76,7 @@ export async function listCirculars(ctx: Ctx) {
         ),
       ),
     ];
-    q = q.where((eb) =>
-      eb.or([...roots.map((r) => eb("issuerPath", "like", `${r}%`)), eb("issuerPath", "in", ancestors)]),
-    );
+    q = q.where((eb) => eb.or([inAnySubtree("issuerPath", roots), eb("issuerPath", "in", ancestors)]));
   }
   const rows = await q.orderBy("createdAt", "desc").orderBy("id").limit(200).execute();
   return { data: await toCircularViews(ctx, rows), total: rows.length };

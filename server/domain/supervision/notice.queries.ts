@@ -111,9 +111,7 @@ export async function listNotices(ctx: Ctx, filter: NoticeFilter) {
   );
   if (filter.mine === "1") {
     q = q
-      .where((eb) =>
-        scopePredicate(eb, "supervision_notices.addressee_path", ctx.actor, ["unit_lead", "unit_staff"]),
-      )
+      .where(scopePredicate("supervision_notices.addressee_path", ctx.actor, ["unit_lead", "unit_staff"]))
       .where("status", "=", "open");
   }
   if (filter.status) q = q.where("status", "=", filter.status);

@@ -2,6 +2,7 @@ import type { Ctx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { DomainError } from "../errors.ts";
 import type { LoadedProblem } from "../problems/problem.queries.ts";
+import { addProblemScopes } from "../problems/problem.scopes.ts";
 
 export interface NewTask {
   orgId: string;
@@ -62,5 +63,10 @@ export async function insertTasks(
     });
   }
   await ctx.db.insertInto("tasks").values(rows).execute();
+  await addProblemScopes(
+    ctx,
+    opts.problem.id,
+    rows.map((r) => r.orgPath),
+  );
   return rows.map((r) => r.id);
 }

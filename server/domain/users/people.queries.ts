@@ -22,7 +22,7 @@ export async function listPeople(ctx: Ctx, f: { q?: string; limit?: number }) {
       "orgs.name as orgName",
     ])
     .where("users.active", "=", 1)
-    .where((eb) => scopePredicate(eb, "orgs.path", own));
+    .where(scopePredicate("orgs.path", own));
   const term = f.q?.trim();
   if (term) {
     const escaped = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -73,7 +73,7 @@ export async function listUsers(ctx: Ctx, f: { q?: string; limit?: number; offse
   let q = ctx.db
     .selectFrom("users")
     .innerJoin("orgs", "orgs.id", "users.orgId")
-    .where((eb) => scopePredicate(eb, "orgs.path", ctx.actor, ["admin"]));
+    .where(scopePredicate("orgs.path", ctx.actor, ["admin"]));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
