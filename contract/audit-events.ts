@@ -32,6 +32,7 @@ export const AUDIT_EVENT_TYPES = [
   "problem.stage_closed",
   "problem.followed_up",
   "problem.withdrawn",
+  "problem.remarks_updated",
   "measure.added",
   "task.decomposed",
   "task.acknowledged",

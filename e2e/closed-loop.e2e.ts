@@ -175,6 +175,10 @@ describe("the closed loop in the browser", () => {
     // 整改办 registers the problem and assigns it to 南宁市
     await handTo(page, "zgb");
     const problem = await registerProblem(page, title);
+    await openModal(page, page.getByTestId("action-editRemarks"));
+    await inputOf(page.getByTestId("remarks-text")).fill("省委巡视反馈问题第3条");
+    await submitModal(page, "/remarks");
+    await expectText(page.getByTestId("problem-remarks"), "省委巡视反馈问题第3条");
     await openModal(page, page.getByTestId("action-assign"));
     await chooseOption(page, page.getByTestId("assign-lead-org"), `${CITY.name}（${CITY.code}）`, CITY.name);
     await pickDate(page.getByTestId("assign-deadline"), daysFromToday(60));

@@ -398,7 +398,7 @@ export async function openModal(page: Page, opener: Locator): Promise<Locator> {
 }
 
 /**
- * Submits the open action form (its `modal-submit` button), waits for the POST it sends to a URL
+ * Submits the open action form (its `modal-submit` button), waits for the POST (or PUT) it sends to a URL
  * ending in `endpoint` (e.g. "/assign", or a RegExp), throws with the server's reason when refused,
  * and waits for the form to close.
  */
@@ -406,11 +406,11 @@ export async function submitModal(page: Page, endpoint: string | RegExp): Promis
   const path = (url: string) => new URL(url).pathname;
   const answered = page.waitForResponse(
     (r) =>
-      r.request().method() === "POST" &&
+      ["POST", "PUT"].includes(r.request().method()) &&
       (typeof endpoint === "string" ? path(r.url()).endsWith(endpoint) : endpoint.test(path(r.url()))),
   );
   await page.getByTestId("modal-submit").click();
-  await expectOk(await answered, `POST ${endpoint}`);
+  await expectOk(await answered, String(endpoint));
   await expectHidden(page.getByTestId("modal-submit"));
 }
 

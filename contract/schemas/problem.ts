@@ -28,6 +28,14 @@ export const Portrait = Type.Object(
   { additionalProperties: false },
 );
 
+/** 备注: free text on a problem's ledger row. */
+export const Remarks = Type.String({ maxLength: 500 });
+/** Sets or clears (null or blank) a problem's remarks. */
+export const RemarksBody = Type.Object(
+  { remarks: Type.Union([Remarks, Type.Null()]) },
+  { additionalProperties: false },
+);
+
 export const CreateProblemBody = Type.Object(
   {
     campaignId: Id,
@@ -44,6 +52,7 @@ export const CreateProblemBody = Type.Object(
     responsibleLeader: Type.Optional(Type.String({ maxLength: 60 })),
     responsiblePerson: Type.Optional(Type.String({ maxLength: 60 })),
     isPublic: Type.Optional(Type.Boolean()),
+    remarks: Type.Optional(Remarks),
   },
   { additionalProperties: false },
 );
@@ -187,6 +196,14 @@ export const Satisfaction = Type.Object({
 const Abilities = Type.Record(Type.String(), Type.Boolean());
 const OrgRef = Type.Object({ id: Type.String(), name: Type.String() });
 
+/** A measure seen as a stage milestone (阶段节点): done once its progress reaches 100. */
+export const Milestone = Type.Object({
+  seqNo: Type.Integer(),
+  title: Type.String(),
+  deadline: Type.String(),
+  done: Type.Boolean(),
+});
+
 export const ProblemRow = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -205,6 +222,10 @@ export const ProblemRow = Type.Object({
   leadOrgName: NStr,
   coOrgNames: Type.Array(Type.String()),
   measuresSummary: Type.String(),
+  /** 责任单位: the distinct units holding tasks on the problem. */
+  responsibleOrgNames: Type.Array(Type.String()),
+  /** 阶段节点: the measures as milestones, by deadline. */
+  milestones: Type.Array(Milestone),
   originalDeadline: NStr,
   deadline: NStr,
   status: lit(PROBLEM_STATUSES),
@@ -216,6 +237,7 @@ export const ProblemRow = Type.Object({
   closedAt: NStr,
   followupResult: NStr,
   evidenceCount: Type.Integer(),
+  remarks: NStr,
   updatedAt: Type.String(),
   ...LightFields,
 });

@@ -164,6 +164,8 @@ export interface ProblemsTable {
   lastReportOn: string | null;
   /** The day the light last left green (cleared when it returns to green). */
   warnedOn: string | null;
+  /** 备注: free text on the ledger row (up to 500 characters). */
+  remarks: string | null;
   createdAt: string;
   updatedAt: string;
 }

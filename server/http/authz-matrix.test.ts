@@ -368,6 +368,15 @@ const CASES: Record<string, Case> = {
       body: { kind: "duplicate", reason: "与已有问题重复" },
     }),
   },
+  "PUT /api/v1/problems/:id/remarks": {
+    // the owner office's coordinator and the lead unit (a county under the caller's city)
+    allowed: ["coordinator", "unit_lead"],
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/problems/${(await problemAt(s, "rectifying")).id}/remarks`,
+      body: { remarks: "已纳入年度考核" },
+    }),
+  },
   "POST /api/v1/problems/:id/objections/:objectionId/answer": {
     allowed: ["coordinator"],
     request: async (s) => {

@@ -116,6 +116,11 @@ export async function runProblemAction<A extends ProblemAction>(
   return (await api.post<Envelope<ProblemDetail>>(path, body)).data;
 }
 
+/** Sets the problem's remarks (备注); null clears them. */
+export async function updateRemarks(id: string, remarks: string | null): Promise<ProblemDetail> {
+  return (await api.put<Envelope<ProblemDetail>>(`/api/v1/problems/${enc(id)}/remarks`, { remarks })).data;
+}
+
 export async function issueBallotTokens(id: string, body: Static<typeof IssueTokensBody>): Promise<Issued> {
   return (await api.post<Envelope<Issued>>(`/api/v1/problems/${enc(id)}/ballot-tokens`, body)).data;
 }

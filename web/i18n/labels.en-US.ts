@@ -73,6 +73,7 @@ export const labelsEnUS: Record<keyof typeof labelsZhCN, string> = {
   "audit.type.problem.stage_closed": "Stage closed",
   "audit.type.problem.followed_up": "Follow-up",
   "audit.type.problem.withdrawn": "Withdrawn",
+  "audit.type.problem.remarks_updated": "Remarks edited",
   "audit.type.measure.added": "Measure added",
   "audit.type.task.decomposed": "Task decomposed",
   "audit.type.task.acknowledged": "Task acknowledged",

@@ -71,6 +71,7 @@ export const labelsZhCN = {
   "audit.type.problem.stage_closed": "阶段性销号",
   "audit.type.problem.followed_up": "回头看",
   "audit.type.problem.withdrawn": "撤销/注销",
+  "audit.type.problem.remarks_updated": "修改备注",
   "audit.type.measure.added": "新增整改措施",
   "audit.type.task.decomposed": "分解任务",
   "audit.type.task.acknowledged": "签收任务",

@@ -50,6 +50,9 @@ export const problemEnUS: Record<keyof typeof problemZhCN, string> = {
   "action.stageClose": "Stage close",
   "action.followUp": "Follow up",
   "action.withdraw": "Withdraw",
+  "action.editRemarks": "Edit remarks",
+  "remarks.hint": "Up to 500 characters; save it empty to remove the remarks",
+  "remarks.max": "Remarks cannot be longer than 500 characters",
   "action.done": "Done",
 
   "confirm.acknowledge": "Acknowledge problem {code}? Rectification starts now.",

@@ -48,6 +48,9 @@ export const problemZhCN = {
   "action.stageClose": "阶段性销号",
   "action.followUp": "回头看",
   "action.withdraw": "撤销/注销",
+  "action.editRemarks": "编辑备注",
+  "remarks.hint": "最多 500 字；清空后保存即删除备注",
+  "remarks.max": "备注不能超过 500 字",
   "action.done": "操作成功",
 
   "confirm.acknowledge": "确认签收问题 {code}？签收后即进入整改。",

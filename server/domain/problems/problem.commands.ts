@@ -7,11 +7,15 @@ import { findCampaignById } from "../campaigns/campaign.queries.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { authorize, invalid } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
+import { problemPolicy } from "./problem.policy.ts";
 import { findProblemById } from "./problem.queries.ts";
 import { addProblemScopes } from "./problem.scopes.ts";
-import { guard, transitionProblem } from "./problem.transition.ts";
+import { guard, problemScopePath, transitionProblem } from "./problem.transition.ts";
 import { getProblemDetail } from "./problem.view.ts";
 import { nextProblemCode, shanghaiDate } from "./problem-code.ts";
+
+/** Remarks as stored: trimmed, and null when nothing is left. */
+const cleanRemarks = (text: string | null | undefined) => text?.trim() || null;
 
 /** Registers (立项) a problem with its portrait under a campaign; coordinators only. */
 export async function registerProblem(ctx: Ctx, input: CreateProblemInput) {
@@ -33,6 +37,7 @@ export async function registerProblem(ctx: Ctx, input: CreateProblemInput) {
     }
     const id = newId();
     const code = await nextProblemCode(ctx);
+    const remarks = cleanRemarks(input.remarks);
     const now = iso(ctx.now());
     await ctx.db
       .insertInto("problems")
@@ -58,6 +63,7 @@ export async function registerProblem(ctx: Ctx, input: CreateProblemInput) {
         originalDeadline: null,
         deadline: null,
         isPublic: bit(input.isPublic ?? false),
+        remarks,
         status: "registered",
         closureKind: null,
         reopenCount: 0,
@@ -89,7 +95,13 @@ export async function registerProblem(ctx: Ctx, input: CreateProblemInput) {
       entityType: "problem",
       entityId: id,
       scopePath: owner.path,
-      data: { code, title: input.title, campaignId: campaign.id, sourceType: input.sourceType },
+      data: {
+        code,
+        title: input.title,
+        campaignId: campaign.id,
+        sourceType: input.sourceType,
+        ...(remarks && { remarks }),
+      },
     });
     return getProblemDetail(ctx, id);
   });
@@ -220,6 +232,28 @@ export async function withdrawProblem(
       { type: "problem.withdrawn", data: { kind: input.kind, reason: input.reason } },
       { closureKind: input.kind, closureReason: input.reason, closedAt: iso(ctx.now()) },
     );
+    return getProblemDetail(ctx, problem.id);
+  });
+}
+
+/** Sets or clears the problem's remarks (备注); its office's coordinator or its lead unit. */
+export async function updateProblemRemarks(ctx: Ctx, input: { problemId: string; remarks: string | null }) {
+  return inTx(ctx, async (ctx) => {
+    const problem = await findProblemById(ctx, input.problemId);
+    authorize(problemPolicy.editRemarks(ctx.actor, problem.ref));
+    const remarks = cleanRemarks(input.remarks);
+    await ctx.db
+      .updateTable("problems")
+      .set({ remarks, updatedAt: iso(ctx.now()) })
+      .where("id", "=", problem.id)
+      .execute();
+    await recordAudit(ctx, {
+      type: "problem.remarks_updated",
+      entityType: "problem",
+      entityId: problem.id,
+      scopePath: problemScopePath(problem),
+      data: { remarks, previous: problem.remarks },
+    });
     return getProblemDetail(ctx, problem.id);
   });
 }

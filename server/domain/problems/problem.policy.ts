@@ -51,6 +51,8 @@ export const problemPolicy = {
   followUp: (a: Actor, p: ProblemRef) =>
     isOwner(a, p, ["coordinator", "supervisor"]) && p.status === "closed" && p.closureKind === "rectified",
   withdraw: (a: Actor, p: ProblemRef) => isOwner(a, p, "coordinator") && canTransition(p.status, "withdraw"),
+  // 备注 belongs to the row, not to a step of the loop: those who run the item keep it, in any state.
+  editRemarks: (a: Actor, p: ProblemRef) => isLead(a, p) || isOwner(a, p, "coordinator"),
 };
 
 export type ProblemAbility = Exclude<keyof typeof problemPolicy, "read">;

@@ -14,6 +14,7 @@ import {
   ProblemDetail,
   ProblemListQuery,
   ProblemRow,
+  RemarksBody,
   ResponsibilityRow,
   ReviewBody,
   StageCloseBody,
@@ -31,6 +32,7 @@ import {
   followUpProblem,
   registerProblem,
   stageCloseProblem,
+  updateProblemRemarks,
   withdrawProblem,
 } from "../../domain/problems/problem.commands.ts";
 import { getProblemDetail } from "../../domain/problems/problem.view.ts";
@@ -132,6 +134,11 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => ({
       data: await withdrawProblem(req.ctx, { ...id(req), ...req.body }),
     }),
+  );
+  app.put(
+    "/api/v1/problems/:id/remarks",
+    { schema: { tags, params: IdParams, body: RemarksBody, response: Detail } },
+    async (req) => ({ data: await updateProblemRemarks(req.ctx, { ...id(req), ...req.body }) }),
   );
   app.post(
     "/api/v1/problems/:id/close-public-review",

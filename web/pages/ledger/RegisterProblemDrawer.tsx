@@ -59,6 +59,7 @@ export function RegisterProblemDrawer({ open, campaigns, onClose, onCreated }: P
         responsibleLeader: trimmed(v.responsibleLeader),
         responsiblePerson: trimmed(v.responsiblePerson),
         isPublic: v.isPublic ?? false,
+        remarks: trimmed(v.remarks),
       }),
     onSuccess: (problem) => {
       form.resetFields();
@@ -139,6 +140,18 @@ export function RegisterProblemDrawer({ open, campaigns, onClose, onCreated }: P
           <Switch data-testid="problem-form-public" />
         </Form.Item>
       </Space>
+      <Form.Item
+        name="remarks"
+        label={t("ledger.col.remarks")}
+        rules={[{ max: 500, message: t("remarks.max") }]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2 }}
+          showCount
+          maxLength={500}
+          data-testid="problem-form-remarks"
+        />
+      </Form.Item>
     </FormDrawer>
   );
 }

@@ -7,6 +7,7 @@ import { ProblemStatusTag, ProgressBar } from "../../components/ProblemTags";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import type { MessageKey } from "../../i18n/zh-CN";
 import { DeadlineText } from "../problem/TaskTree";
+import { MilestonesCell } from "./MilestonesCell";
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -24,9 +25,11 @@ export const PROBLEM_COLUMN_KEYS = [
   "rectifyType",
   "responsibleLeader",
   "leadOrg",
+  "responsibleOrgs",
   "coOrgs",
   "responsiblePerson",
   "deadline",
+  "milestones",
   "progress",
   "status",
   "evidenceCount",
@@ -35,6 +38,7 @@ export const PROBLEM_COLUMN_KEYS = [
   "closedAt",
   "followupResult",
   "light",
+  "remarks",
   "reopenCount",
   "updatedAt",
 ] as const;
@@ -112,6 +116,7 @@ export function problemColumns(
     rectifyType: col("rectifyType", (_, r) => t(`rectifyType.${r.rectifyType}`)),
     responsibleLeader: col("responsibleLeader", (_, r) => r.responsibleLeader ?? none),
     leadOrg: col("leadOrg", (_, r) => r.leadOrgName ?? none),
+    responsibleOrgs: col("responsibleOrgs", (_, r) => clip(r.responsibleOrgNames.join("、"), none, 180)),
     coOrgs: col("coOrgs", (_, r) => r.coOrgNames.join("、") || none),
     responsiblePerson: col("responsiblePerson", (_, r) => r.responsiblePerson ?? none),
     deadline: col(
@@ -128,6 +133,7 @@ export function problemColumns(
         ),
       { width: 120 },
     ),
+    milestones: col("milestones", (_, r) => <MilestonesCell milestones={r.milestones} />, { width: 200 }),
     progress: col("progress", (_, r) => <ProgressBar percent={r.progress} width={110} />, { width: 140 }),
     status: col("status", (_, r) => <ProblemStatusTag status={r.status} closureKind={r.closureKind} />, {
       width: 120,
@@ -138,6 +144,7 @@ export function problemColumns(
     closedAt: col("closedAt", (_, r) => formatDate(r.closedAt) || none),
     followupResult: col("followupResult", (_, r) => r.followupResult ?? none),
     light: col("light", (_, r) => <LightTag light={r.light} reasons={r.lightReasons} />, { width: 100 }),
+    remarks: col("remarks", (_, r) => clip(r.remarks, none)),
     reopenCount: col("reopenCount", (_, r) => r.reopenCount, { width: 90 }),
     updatedAt: col("updatedAt", (_, r) => formatDateTime(r.updatedAt, lang), { width: 170 }),
   };

@@ -42,6 +42,17 @@ export function PortraitCard({ problem: p }: { problem: ProblemDetail }) {
       children: <p style={pre}>{p.acceptanceStandard}</p>,
     },
   );
+  if (p.remarks) {
+    items.push({
+      key: "remarks",
+      label: t("ledger.col.remarks"),
+      children: (
+        <p style={pre} data-testid="problem-remarks">
+          {p.remarks}
+        </p>
+      ),
+    });
+  }
   return (
     <Card title={t("portrait.title")} size="small" data-testid="problem-portrait">
       <Descriptions size="small" column={1} items={items} />

@@ -9,6 +9,7 @@ import { ReviewDialog } from "./dialogs/ReviewDialog";
 import {
   FollowUpDialog,
   ProblemConfirmDialog,
+  RemarksDialog,
   StageCloseDialog,
   WithdrawDialog,
 } from "./dialogs/SimpleDialogs";
@@ -26,6 +27,7 @@ export const PROBLEM_ACTIONS = [
   "stageClose",
   "followUp",
   "withdraw",
+  "editRemarks",
 ] as const;
 export type ProblemButton = (typeof PROBLEM_ACTIONS)[number];
 
@@ -73,6 +75,8 @@ function ProblemActionDialog({
       return <WithdrawDialog {...props} />;
     case "issueBallots":
       return <BallotDialog {...props} />;
+    case "editRemarks":
+      return <RemarksDialog {...props} />;
   }
 }
 

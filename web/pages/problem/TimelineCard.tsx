@@ -4,7 +4,7 @@ import { fetchTimeline, type TimelineEntry, timelineKey } from "../../api/proble
 import { errorMessage, formatDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nProvider";
 
-const TEXT_FIELDS = ["reason", "summary", "text", "note", "comment"] as const;
+const TEXT_FIELDS = ["reason", "summary", "text", "note", "comment", "remarks"] as const;
 
 /** The free text an event carried, if any (a reason, a summary, a note). */
 function eventText(data: unknown): string | null {

@@ -1,9 +1,9 @@
 import { Form, Input, Radio, Typography } from "antd";
 import { CLOSURE_KINDS, type ClosureKind } from "../../../../contract/enums";
-import { type ProblemDetail, runProblemAction } from "../../../api/problems";
+import { type ProblemDetail, runProblemAction, updateRemarks } from "../../../api/problems";
 import { useT } from "../../../i18n/I18nProvider";
 import { ActionModal } from "../ActionModal";
-import type { DialogProps } from "./shared";
+import { type DialogProps, optionalText } from "./shared";
 
 interface Props extends DialogProps {
   problem: ProblemDetail;
@@ -125,6 +125,30 @@ export function WithdrawDialog({ problem, onClose }: Props) {
         rules={[...required(t("common.required")), { max: 2000 }]}
       >
         <Input.TextArea autoSize={{ minRows: 3 }} data-testid="reason-text" />
+      </Form.Item>
+    </ActionModal>
+  );
+}
+
+/** 备注: free text on the ledger row, set, changed or cleared. */
+export function RemarksDialog({ problem, onClose }: Props) {
+  const t = useT();
+  return (
+    <ActionModal<{ remarks?: string }>
+      title={t("action.editRemarks")}
+      onClose={onClose}
+      onDone={onClose}
+      initialValues={{ remarks: problem.remarks ?? "" }}
+      okText={t("common.save")}
+      run={(v) => updateRemarks(problem.id, optionalText(v.remarks) ?? null)}
+    >
+      <Form.Item
+        name="remarks"
+        label={t("ledger.col.remarks")}
+        extra={t("remarks.hint")}
+        rules={[{ max: 500, message: t("remarks.max") }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3 }} showCount maxLength={500} data-testid="remarks-text" />
       </Form.Item>
     </ActionModal>
   );
