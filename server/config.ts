@@ -11,6 +11,8 @@ export interface Config {
   requireMfa: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** When set, `/metrics` answers only a scrape that sends `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   bodyLimitBytes: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     requireMfa: bool(env.REQUIRE_MFA, !demo),
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: bool(env.TRUST_PROXY, false),
+    metricsToken: env.METRICS_TOKEN || null,
     bodyLimitBytes: int("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, 1_048_576),
     sessionIdleMinutes: int("SESSION_IDLE_MINUTES", env.SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int("SESSION_ABSOLUTE_HOURS", env.SESSION_ABSOLUTE_HOURS, 12),

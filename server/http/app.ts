@@ -84,7 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(cookie);
   await registerOpenApi(app);
-  registerMetrics(app);
+  registerMetrics(app, config.metricsToken);
   registerSessionGate(app, config, database, now);
   registerInputSanity(app);
 

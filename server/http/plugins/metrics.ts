@@ -1,8 +1,20 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { DomainError } from "../../domain/errors.ts";
 
-/** Prometheus metrics at `/metrics`: process metrics and request durations by route and status. */
-export function registerMetrics(app: FastifyInstance): void {
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+/** True when the Authorization header carries `Bearer <token>` (compared in constant time). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  return timingSafeEqual(digest(header ?? ""), digest(`Bearer ${token}`));
+}
+
+/**
+ * Prometheus metrics at `/metrics`: process metrics and request durations by route and status.
+ * With a token, a scrape must send it as `Authorization: Bearer <token>`; without, it is open.
+ */
+export function registerMetrics(app: FastifyInstance, token: string | null): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -22,7 +34,8 @@ export function registerMetrics(app: FastifyInstance): void {
       reply.elapsedTime / 1000,
     );
   });
-  app.get("/metrics", { config: { auth: "public" }, schema: { hide: true } }, async (_req, reply) => {
+  app.get("/metrics", { config: { auth: "public" }, schema: { hide: true } }, async (req, reply) => {
+    if (token && !bearerMatches(req.headers.authorization, token)) throw new DomainError("unauthenticated");
     reply.type(registry.contentType);
     return registry.metrics();
   });
