@@ -15,6 +15,8 @@ interface Props<V, R> {
   initialValues?: Partial<V>;
   width?: number;
   okText?: string;
+  /** The toast on success; "操作成功" unless given. */
+  doneText?: string;
   danger?: boolean;
   children?: ReactNode;
 }
@@ -29,6 +31,7 @@ export function FormModal<V extends object, R>({
   initialValues,
   width,
   okText,
+  doneText,
   danger,
   children,
 }: Props<V, R>) {
@@ -39,7 +42,7 @@ export function FormModal<V extends object, R>({
   const save = useMutation({
     mutationFn: run,
     onSuccess: (result) => {
-      message.success(t("action.done"));
+      message.success(doneText ?? t("action.done"));
       onDone(result);
       onClose();
     },

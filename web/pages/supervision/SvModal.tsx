@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, type ButtonProps, Form, Modal } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { timelineKey } from "../../api/problems";
 import { SUPERVISION_KEY } from "../../api/supervision";
-import { applyFieldErrors } from "../../components/formErrors";
-import { errorMessage } from "../../i18n/format";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n/I18nProvider";
 
 interface Props<V> {
@@ -20,54 +18,19 @@ interface Props<V> {
   children?: ReactNode;
 }
 
-/** A modal form for one 督办 action: field errors under the fields, anything else above the form. */
-export function SvModal<V extends object>(p: Props<V>) {
-  const { t, lang } = useI18n();
-  const [form] = Form.useForm<V>();
+/** A modal form for one 督办 action: the shared form modal, refreshing the 督办 views and the item's timeline. */
+export function SvModal<V extends object>({ problemId, width, ...rest }: Props<V>) {
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const save = useMutation({
-    mutationFn: p.run,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: SUPERVISION_KEY });
-      if (p.problemId) void queryClient.invalidateQueries({ queryKey: timelineKey(p.problemId) });
-      message.success(t("sv.done"));
-      p.onClose();
-    },
-    onError: (err) => applyFieldErrors(form, err),
-  });
   return (
-    <Modal
-      open
-      title={p.title}
-      width={p.width ?? 560}
-      onCancel={p.onClose}
-      onOk={() => form.submit()}
-      okText={p.okText ?? t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={save.isPending}
-      okButtonProps={{ danger: p.danger, "data-testid": "modal-submit" } as ButtonProps}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(save.error, lang, t)}
-          style={{ marginBottom: 16 }}
-          data-testid="modal-error"
-        />
-      )}
-      <Form<V>
-        form={form}
-        layout="vertical"
-        initialValues={p.initialValues}
-        onFinish={(v) => save.mutate(v)}
-        scrollToFirstError
-      >
-        {p.children}
-      </Form>
-    </Modal>
+    <FormModal<V, unknown>
+      {...rest}
+      width={width ?? 560}
+      doneText={t("sv.done")}
+      onDone={() => {
+        void queryClient.invalidateQueries({ queryKey: SUPERVISION_KEY });
+        if (problemId) void queryClient.invalidateQueries({ queryKey: timelineKey(problemId) });
+      }}
+    />
   );
 }
