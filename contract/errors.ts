@@ -283,6 +283,11 @@ export const ERRORS = {
     zh: "该问题已列入本次会议议题",
     en: "That problem is already on this session's agenda",
   },
+  deadline_after_parent: {
+    status: 400,
+    zh: "截止日期不能晚于上级的截止日期 {parentDeadline}",
+    en: "The deadline cannot be later than the parent's deadline {parentDeadline}",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;
@@ -304,6 +309,10 @@ export const FIELD_ERRORS = {
   pattern: { zh: "格式不正确", en: "has the wrong format" },
   additionalProperties: { zh: "不允许的字段", en: "is not an allowed field" },
   invalid: { zh: "取值无效", en: "is not valid" },
+  dateRange: { zh: "日期须在 {min} 至 {max} 之间", en: "must be a date from {min} to {max}" },
+  maxProperties: { zh: "最多 {limit} 个字段", en: "takes at most {limit} fields" },
+  notFinite: { zh: "必须是有限的数值", en: "must be a finite number" },
+  tooDeep: { zh: "嵌套层级不能超过 {limit}", en: "must be nested at most {limit} levels deep" },
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;
