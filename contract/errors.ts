@@ -290,6 +290,16 @@ export const ERRORS = {
   },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
+  login_delayed: {
+    status: 429,
+    zh: "失败次数过多，请 {retryAfter} 秒后再试",
+    en: "Too many failed attempts; try again in {retryAfter} seconds",
+  },
+  webhook_host_not_allowed: {
+    status: 400,
+    zh: "机器人地址只能是钉钉（https://oapi.dingtalk.com/…）或企业微信（https://qyapi.weixin.qq.com/…）的官方地址",
+    en: "A robot address must be DingTalk's (https://oapi.dingtalk.com/…) or WeCom's (https://qyapi.weixin.qq.com/…) official one",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
