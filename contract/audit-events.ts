@@ -85,6 +85,12 @@ export const AUDIT_EVENT_TYPES = [
   "meeting_session.minutes_recorded",
   "meeting_decision.recorded",
   "meeting_decision.converted",
+  "org.unit_type_set",
+  "research.created",
+  "research.updated",
+  "research_finding.recorded",
+  "research_finding.converted",
+  "problem.fixed_on_the_spot",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -288,6 +288,31 @@ export const ERRORS = {
     zh: "截止日期不能晚于上级的截止日期 {parentDeadline}",
     en: "The deadline cannot be later than the parent's deadline {parentDeadline}",
   },
+  org_unit_type_for_units: {
+    status: 422,
+    zh: "只有非行政区域的单位才能设置单位类型",
+    en: "Only orgs that are not regions take a unit type",
+  },
+  research_lead_required: {
+    status: 422,
+    zh: "请指定带队领导（系统用户或姓名）",
+    en: "Name the leading official (a user or a name)",
+  },
+  research_finding_converted: {
+    status: 409,
+    zh: "该调研发现的问题已转为问题台账",
+    en: "That research finding has already become a problem",
+  },
+  research_convert_needs_assignment: {
+    status: 422,
+    zh: "非即知即改的问题须指定牵头单位和整改时限",
+    en: "A finding not fixed on the spot needs a lead unit and a deadline",
+  },
+  research_outcome_link_invalid: {
+    status: 422,
+    zh: "成果转化关联的记录不存在或不在您的管辖范围内",
+    en: "The record an outcome links to does not exist or is outside your scope",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
   login_delayed: {

@@ -14,6 +14,8 @@ export interface OrgsTable {
   active: number;
   createdAt: string;
   updatedAt: string;
+  /** For orgs that are not regions: park · enterprise · hospital · school · community · other. */
+  unitType?: string | null;
 }
 
 export interface UsersTable {
@@ -168,6 +170,9 @@ export interface ProblemsTable {
   remarks: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The record the problem came from (research_finding, supervision_finding, meeting_decision, …). */
+  sourceRecordType?: string | null;
+  sourceRecordId?: string | null;
 }
 
 export interface ProblemCoOrgsTable {
@@ -656,6 +661,77 @@ export interface MeetingDecisionsTable {
   createdAt: string;
 }
 
+export interface ResearchVisitsTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  topic: string;
+  leadUserId: string | null;
+  leadName: string;
+  leadTitle: string | null;
+  participantsJson: string;
+  startsOn: string;
+  endsOn: string;
+  methodsJson: string;
+  householdsVisited: number;
+  householdsConsoled: number;
+  /** JSON array of `{ kind, name, place, note }`. */
+  householdsJson: string;
+  summary: string | null;
+  reportAttachmentId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResearchSitesTable {
+  visitId: string;
+  orgId: string;
+  sortOrder: number;
+}
+
+export interface ResearchSymposiaTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  heldOn: string;
+  place: string;
+  groupsJson: string;
+  participantCount: number;
+}
+
+export interface ResearchFindingsTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  text: string;
+  orgId: string | null;
+  problemId: string | null;
+  fixedOnTheSpot: number;
+  convertedAt: string | null;
+  createdAt: string;
+}
+
+export interface ResearchSuggestionsTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  text: string;
+  /** The opinion (意见建议) the suggestion became, set by the opinions module. */
+  opinionId: string | null;
+}
+
+export interface ResearchOutcomesTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  kind: string;
+  text: string;
+  docNumber: string | null;
+  recordType: string | null;
+  recordId: string | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -705,6 +781,12 @@ export interface DB {
   meetingAgendaItems: MeetingAgendaItemsTable;
   meetingAttendance: MeetingAttendanceTable;
   meetingDecisions: MeetingDecisionsTable;
+  researchVisits: ResearchVisitsTable;
+  researchSites: ResearchSitesTable;
+  researchSymposia: ResearchSymposiaTable;
+  researchFindings: ResearchFindingsTable;
+  researchSuggestions: ResearchSuggestionsTable;
+  researchOutcomes: ResearchOutcomesTable;
 }
 
 export type { Generated };

@@ -5,6 +5,7 @@ import { inScope } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError, notFound } from "../errors.ts";
 import { assignProblem, registerProblem } from "../problems/problem.commands.ts";
+import { linkProblemSource } from "../problems/problem.source.ts";
 import { shanghaiDate } from "../problems/problem-code.ts";
 import { groupPolicy } from "./group.policy.ts";
 import { findGroupById, getGroupDetail, type LoadedGroup } from "./group.queries.ts";
@@ -169,6 +170,7 @@ export async function convertFindingToProblem(
       target,
       acceptanceStandard: input.acceptanceStandard ?? target,
     });
+    await linkProblemSource(ctx, registered.id, { type: "supervision_finding", id: finding.id });
     await assignProblem(ctx, {
       problemId: registered.id,
       leadOrgId: input.leadOrgId,

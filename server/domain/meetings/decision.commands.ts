@@ -10,6 +10,7 @@ import { titleFromText } from "../groups/activity.commands.ts";
 import { assignProblem, registerProblem } from "../problems/problem.commands.ts";
 import { isActive } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
+import { linkProblemSource } from "../problems/problem.source.ts";
 import { addMeasure } from "../tasks/measure.commands.ts";
 import { recomputeMeasure } from "../tasks/rollup.ts";
 import { insertTasks } from "../tasks/task.insert.ts";
@@ -86,6 +87,7 @@ export async function convertDecisionToProblem(
       target,
       acceptanceStandard: input.acceptanceStandard ?? target,
     });
+    await linkProblemSource(ctx, problem.id, { type: "meeting_decision", id: d.id });
     await assignProblem(ctx, { problemId: problem.id, leadOrgId: input.leadOrgId, deadline: input.deadline });
     await markConverted(
       ctx,

@@ -7,6 +7,7 @@ import { listLightHistory } from "../lights/light.view.ts";
 import { toProblemRows } from "./ledger.rows.ts";
 import { measurePolicy, problemAbilities, type TaskRef, taskAbilities } from "./problem.policy.ts";
 import { findProblemById } from "./problem.queries.ts";
+import { getProblemSource } from "./problem.source.ts";
 import { satisfactionOutcome } from "./satisfaction.ts";
 import { buildTaskTree, type TaskRowForTree } from "./task-tree.ts";
 
@@ -18,9 +19,10 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
   const p = await findProblemById(ctx, id);
   const db = ctx.db;
   const [row] = await toProblemRows(ctx, [p]);
-  const [extensions, lightHistory] = await Promise.all([
+  const [extensions, lightHistory, source] = await Promise.all([
     listProblemExtensions(ctx, id),
     listLightHistory(ctx, id),
+    getProblemSource(ctx, p),
   ]);
   const [campaign, owner, coOrgs, measures, tasks, reports, files, tokens, objections] = await Promise.all([
     db
@@ -170,5 +172,6 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
       ...problemAbilities(ctx.actor, p.ref),
       ...extensionAbilities(ctx, { task: null, problem: p, extensions }),
     },
+    source,
   };
 }
