@@ -83,6 +83,8 @@ export const labelsEnUS: Record<keyof typeof labelsZhCN, string> = {
   "audit.type.task.returned": "Task returned",
   "audit.type.ballot.tokens_issued": "Ballot codes issued",
   "audit.type.ballot.cast": "Ballot cast",
+  "audit.type.objection.lodged": "Objection lodged",
+  "audit.type.objection.answered": "Objection answered",
   "audit.type.attachment.uploaded": "File uploaded",
 
   "audit.entityType.problem": "Problem",

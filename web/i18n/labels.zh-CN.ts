@@ -81,6 +81,8 @@ export const labelsZhCN = {
   "audit.type.task.returned": "退回任务",
   "audit.type.ballot.tokens_issued": "发放评议码",
   "audit.type.ballot.cast": "群众投票",
+  "audit.type.objection.lodged": "提出异议",
+  "audit.type.objection.answered": "答复异议",
   "audit.type.attachment.uploaded": "上传附件",
 
   "audit.entityType.problem": "问题",

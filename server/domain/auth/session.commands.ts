@@ -6,7 +6,7 @@ import { iso, newId } from "../../db/columns.ts";
 import { holdsRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { DomainError, invalid } from "../errors.ts";
-import { checkPasswordStrength, hashPassword, passwordMatches } from "../users/password.ts";
+import { checkPasswordStrength, hashPassword, passwordMatches } from "./password.ts";
 import { loadGrants } from "./session.queries.ts";
 import { hashToken, newRecoveryCodes, newTotpSecret, totpUrl, totpValid } from "./totp.ts";
 

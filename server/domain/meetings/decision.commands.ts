@@ -3,7 +3,7 @@ import type { DecisionToTaskInput } from "../../../contract/schemas/meeting.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso } from "../../db/columns.ts";
 import { hasRole } from "../access/actor.ts";
-import { recordAudit } from "../audit/audit.commands.ts";
+import { type AuditDataWithout, recordAudit } from "../audit/audit.commands.ts";
 import { pickOrgs } from "../bodies/picks.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
 import { titleFromText } from "../groups/activity.commands.ts";
@@ -46,7 +46,7 @@ async function markConverted(
   ctx: Ctx,
   { d, s }: OpenDecision,
   outcome: { problemId: string; taskId?: string; ownerOrgId: string; deadline: string },
-  data: Record<string, unknown>,
+  data: AuditDataWithout<"meeting_decision.converted", "sessionId" | "decisionId">,
 ) {
   await ctx.db
     .updateTable("meetingDecisions")

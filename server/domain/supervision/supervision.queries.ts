@@ -15,13 +15,14 @@ import type {
 import type { Ctx } from "../../context.ts";
 import type { EscalationProposalsTable, ListingsTable } from "../../db/schema.ts";
 import { holdsRole } from "../access/actor.ts";
+import { today } from "../calendar/shanghai-date.ts";
 import { authorize, notFound } from "../errors.ts";
 import { problemScope } from "../problems/ledger.queries.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
 import { toNoticeViews } from "./notice.queries.ts";
 import { proposalPolicy, supervisionPolicy } from "./supervision.policy.ts";
-import { orgNames, problemHeads, today } from "./supervision.shared.ts";
+import { orgNames, problemHeads } from "./supervision.shared.ts";
 
 /** Ids of the problems the actor may see, as a subquery. */
 export const scopedProblemIds = (ctx: Ctx) =>

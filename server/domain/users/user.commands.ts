@@ -3,10 +3,10 @@ import type { CreateUserInput, UserView } from "../../../contract/schemas/user.t
 import { type Ctx, inTx } from "../../context.ts";
 import { bit, iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
+import { checkPasswordStrength, hashPassword } from "../auth/password.ts";
 import { revokeSessions } from "../auth/session.commands.ts";
 import { authorize, DomainError, invalid } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
-import { checkPasswordStrength, hashPassword } from "./password.ts";
 import { userPolicy } from "./user.policy.ts";
 import { findUserById, getUserView } from "./user.queries.ts";
 

@@ -1,10 +1,10 @@
 import { ABILITIES, type Ability } from "../../../contract/enums.ts";
+import { type Actor, assignedOnly, holdsRole } from "../access/actor.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { calendarPolicy } from "../calendar/calendar.policy.ts";
 import { webhookPolicy } from "../notifications/notification.policy.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { RESEARCH_READERS } from "../research/research.policy.ts";
-import { type Actor, assignedOnly, holdsRole } from "./actor.ts";
 
 const RULES: Record<Ability, (a: Actor) => boolean> = {
   "orgs.read": (a) => a.kind === "system" || a.grants.length > 0,

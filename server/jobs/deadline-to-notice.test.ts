@@ -1,15 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lightsJob } from "../../jobs/lights.job.ts";
-import { warningsJob } from "../../jobs/warnings.job.ts";
-import { deliverDueNotifications } from "../../notifications/delivery.ts";
-import { localRobots } from "../../test/local-robots.ts";
-import { buildProblem } from "../../test/problems.ts";
-import { type TestDb, testDb } from "../../test/support.ts";
-import { verifyAuditChain } from "../audit/audit.verify.ts";
-import { createWebhook } from "../notifications/webhook.commands.ts";
-import { respondToNotice } from "./notice.commands.ts";
+import { verifyAuditChain } from "../domain/audit/audit.verify.ts";
+import { createWebhook } from "../domain/notifications/webhook.commands.ts";
+import { respondToNotice } from "../domain/supervision/notice.commands.ts";
+import { deliverDueNotifications } from "../notifications/delivery.ts";
+import { localRobots } from "../test/local-robots.ts";
+import { buildProblem } from "../test/problems.ts";
+import { type TestDb, testDb } from "../test/support.ts";
+import { lightsJob } from "./lights.job.ts";
+import { warningsJob } from "./warnings.job.ts";
 
 /** A local group-robot endpoint recording what it receives. */
 async function robotReceiver() {

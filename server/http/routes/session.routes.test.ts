@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { totpAt } from "../../domain/auth/totp.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { totpAt } from "./totp.ts";
 
 let t: TestApp;
 beforeEach(async () => {
