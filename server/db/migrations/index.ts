@@ -32,6 +32,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112811_problem_remarks": problemRemarks,
 };
 
+/** The names of every migration this version knows (a backup made by a newer one has others). */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /**
