@@ -41,6 +41,10 @@ export interface Config {
   noticeNumberPrefix: string;
   /** Joint meetings propose an item for the agenda after this many working days without progress. */
   meetingStuckWorkingDays: number;
+  /** Where the scheduled `backup` job writes; null leaves it off. */
+  backupDir: string | null;
+  /** How many scheduled backups to keep (the oldest go first). */
+  backupKeep: number;
 }
 
 export interface SmtpConfig {
@@ -145,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     noticeNumberPrefix: env.NOTICE_NUMBER_PREFIX || "督办",
     meetingStuckWorkingDays: int("MEETING_STUCK_WORKING_DAYS", env.MEETING_STUCK_WORKING_DAYS, 10),
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
+    backupKeep: Math.max(1, int("BACKUP_KEEP", env.BACKUP_KEEP, 7)),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { audit, describeError, jobs, migrate, seed, userAdd } from "./cli/admin.ts";
 import { parseArgs } from "./cli/args.ts";
+import { backup, restore } from "./cli/backup.ts";
 import { serve } from "./cli/serve.ts";
 import { worker } from "./cli/worker.ts";
 
@@ -12,7 +13,10 @@ const USAGE = `rectify <command>
   audit verify               recompute the audit chain and check signed checkpoints
   audit checkpoint           sign the current audit chain head
   jobs run <name> [--dry-run]  run one scheduled job now (public-reviews, deliver-notifications, lights,
-                             warnings); --dry-run rolls it back and prints what it would do as JSON`;
+                             warnings, backup); --dry-run rolls it back and prints what it would do as JSON
+  backup --out DIR [--include-keys]
+                             back up the database, uploaded files and audit checkpoints into DIR
+  restore DIR                restore a backup into an empty install, then verify files and audit chain`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
         return await audit(args);
       case "jobs":
         return await jobs(args);
+      case "backup":
+        return await backup(args);
+      case "restore":
+        return await restore(args);
     }
     console.error(USAGE);
     return command ? 2 : 0;

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { Ctx } from "../context.ts";
+import { backupJob } from "./backup.job.ts";
 import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
 import { lightsJob } from "./lights.job.ts";
@@ -19,9 +20,11 @@ export interface Job {
   exclusive?: boolean;
   /** What `--dry-run` reports when running inside a rolled-back transaction is not enough (sending). */
   dryRun?: (ctx: Ctx) => Promise<Record<string, unknown>>;
+  /** Whether the scheduler runs it under this configuration (default: always). */
+  enabled?: (config: Config) => boolean;
 }
 
-export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob];
+export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob, backupJob];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */
 export const intervalOf = (config: Config, job: Job): number => config.jobIntervals[job.name] ?? job.everyMs;
@@ -65,7 +68,8 @@ export function startScheduler(
   const instance = opts.instance ?? instanceName();
   const running = new Map<string, Promise<unknown>>();
   let stopped = false;
-  const timers = (opts.jobs ?? JOBS).map((job) =>
+  const jobs = opts.jobs ?? JOBS.filter((j) => j.enabled?.(ctx.config) ?? true);
+  const timers = jobs.map((job) =>
     setInterval(
       () => {
         if (stopped || running.has(job.name)) return;

@@ -34,6 +34,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026120260_research": research,
 };
 
+/** The names of every migration this version knows (a backup made by a newer one has others). */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /**
