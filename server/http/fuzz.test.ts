@@ -9,7 +9,9 @@ import { connect } from "../db/connect.ts";
 import { DEMO_ACCOUNTS } from "../domain/demo/demo.commands.ts";
 import { seedDemoBodies } from "../domain/demo/demo-bodies.ts";
 import { seedDemoCampaign } from "../domain/demo/demo-problems.ts";
+import { createResearchVisit } from "../domain/research/research.commands.ts";
 import { resetUserPassword, unlockUser } from "../domain/users/user.commands.ts";
+import { researchInput } from "../test/research.ts";
 import { TEST_PASSWORD, type TestApp, testApp, testConfig } from "../test/support.ts";
 import { buildApp } from "./app.ts";
 
@@ -198,7 +200,9 @@ type Kind =
   | "findings"
   | "bodies"
   | "sessions"
-  | "decisions";
+  | "decisions"
+  | "research"
+  | "researchFindings";
 interface Pools {
   ids: Record<Kind, string[]>;
   usernames: string[];
@@ -209,6 +213,8 @@ function idsFor(name: string, pools: Pools): string[] {
   const n = name.toLowerCase();
   const kind: Kind | undefined = (
     [
+      ["research-finding", "researchFindings"],
+      ["research", "research"],
       ["org", "orgs"],
       ["parent", "orgs"],
       ["campaign", "campaigns"],
@@ -777,6 +783,14 @@ beforeAll(async () => {
     (username) => signedIn.get(username)?.id as string,
     campaignId,
   );
+  for (const code of ["450102", "450202"])
+    await createResearchVisit(
+      t.sys,
+      researchInput(t.org(code).id, {
+        siteOrgIds: [t.org(code).id],
+        findings: [{ text: "调研发现一" }, { text: "调研发现二" }],
+      }),
+    );
   const db = t.database.db;
   const idsOf = async (
     table:
@@ -791,7 +805,9 @@ beforeAll(async () => {
       | "supervisionFindings"
       | "jointMeetings"
       | "meetingSessions"
-      | "meetingDecisions",
+      | "meetingDecisions"
+      | "researchVisits"
+      | "researchFindings",
   ) => (await db.selectFrom(table).select("id").orderBy("id").execute()).map((r) => r.id);
   pools = {
     ids: {
@@ -810,6 +826,8 @@ beforeAll(async () => {
       bodies: await idsOf("jointMeetings"),
       sessions: await idsOf("meetingSessions"),
       decisions: await idsOf("meetingDecisions"),
+      research: await idsOf("researchVisits"),
+      researchFindings: await idsOf("researchFindings"),
     },
     usernames: ["victim", "staffer", "outsider", "nobody"],
   };
