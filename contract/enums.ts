@@ -165,3 +165,7 @@ export type MeetingSessionKind = (typeof MEETING_SESSION_KINDS)[number];
 /** Why an item is proposed for a joint-meeting agenda: a red light, or no progress for too long. */
 export const AGENDA_ORIGINS = ["manual", "red", "stuck"] as const;
 export type AgendaOrigin = (typeof AGENDA_ORIGINS)[number];
+
+/** Rungs of the escalation ladder an item can reach (催办, 督办单, 挂牌督办, 约谈, 通报, 问责). */
+export const ESCALATION_STEPS = ["urging", "notice", "listing", "interview", "circular", "referral"] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];

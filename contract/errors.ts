@@ -283,6 +283,17 @@ export const ERRORS = {
     zh: "该问题已列入本次会议议题",
     en: "That problem is already on this session's agenda",
   },
+  // statistics
+  stats_period_invalid: {
+    status: 400,
+    zh: "统计时段的开始日期不能晚于结束日期",
+    en: "The period must not start after it ends",
+  },
+  stats_period_too_long: {
+    status: 400,
+    zh: "统计时段过长，趋势最多 {max} 个周期",
+    en: "The period is too long; a trend shows at most {max} periods",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
 } as const;

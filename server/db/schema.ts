@@ -656,6 +656,14 @@ export interface MeetingDecisionsTable {
   createdAt: string;
 }
 
+/** One return of an item (退回重办, failed public review, relapse), kept for statistics by period. */
+export interface ProblemReturnsTable {
+  problemId: string;
+  returnedAt: string;
+  /** The state-machine action: reject · publicFail · followUpRelapse. */
+  action: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -705,6 +713,7 @@ export interface DB {
   meetingAgendaItems: MeetingAgendaItemsTable;
   meetingAttendance: MeetingAttendanceTable;
   meetingDecisions: MeetingDecisionsTable;
+  problemReturns: ProblemReturnsTable;
 }
 
 export type { Generated };
