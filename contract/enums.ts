@@ -208,3 +208,6 @@ export const SOURCE_RECORD_TYPES = [
   "measure",
 ] as const;
 export type SourceRecordType = (typeof SOURCE_RECORD_TYPES)[number];
+/** Rungs of the escalation ladder an item can reach (催办, 督办单, 挂牌督办, 约谈, 通报, 问责). */
+export const ESCALATION_STEPS = ["urging", "notice", "listing", "interview", "circular", "referral"] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];

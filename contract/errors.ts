@@ -313,6 +313,17 @@ export const ERRORS = {
     zh: "成果转化关联的记录不存在或不在您的管辖范围内",
     en: "The record an outcome links to does not exist or is outside your scope",
   },
+  // statistics
+  stats_period_invalid: {
+    status: 400,
+    zh: "统计时段的开始日期不能晚于结束日期",
+    en: "The period must not start after it ends",
+  },
+  stats_period_too_long: {
+    status: 400,
+    zh: "统计时段过长，趋势最多 {max} 个周期",
+    en: "The period is too long; a trend shows at most {max} periods",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
   login_delayed: {

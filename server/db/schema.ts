@@ -732,6 +732,14 @@ export interface ResearchOutcomesTable {
   recordId: string | null;
 }
 
+/** One return of an item (退回重办, failed public review, relapse), kept for statistics by period. */
+export interface ProblemReturnsTable {
+  problemId: string;
+  returnedAt: string;
+  /** The state-machine action: reject · publicFail · followUpRelapse. */
+  action: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -787,6 +795,7 @@ export interface DB {
   researchFindings: ResearchFindingsTable;
   researchSuggestions: ResearchSuggestionsTable;
   researchOutcomes: ResearchOutcomesTable;
+  problemReturns: ProblemReturnsTable;
 }
 
 export type { Generated };

@@ -25,6 +25,7 @@ import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
 import { researchRoutes } from "./routes/research.routes.ts";
+import { statsRoutes } from "./routes/stats.routes.ts";
 import { supervisionRoutes } from "./routes/supervision.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(groupRoutes);
   await app.register(meetingRoutes);
   await app.register(researchRoutes);
+  await app.register(statsRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -796,6 +796,19 @@ const CASES: Record<string, Case> = {
       body: { campaignId: (await t.build.campaign({ owner: cityOf(s) })).id, fixedOnTheSpot: true },
     }),
   },
+  // statistics: scoped by the starting org; one outside the caller's subtree (and not above it) is 404
+  "GET /api/v1/stats/overview": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/stats/overview?orgId=${t.org(countyOf(s)).id}` }),
+  },
+  "GET /api/v1/stats/trend": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/stats/trend?orgId=${t.org(countyOf(s)).id}` }),
+  },
+  "GET /api/v1/stats/regions": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/stats/regions?orgId=${t.org(countyOf(s)).id}` }),
+  },
 };
 
 /** Routes open without a session, or that act only on the caller's own session/account. */

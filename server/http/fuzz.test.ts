@@ -923,6 +923,7 @@ describe("every route, fuzzed as the public and as each role", () => {
       "PUT /api/v1/users/{id}/roles",
       "POST /api/v1/problems/{id}/review",
       "POST /api/v1/public/ballots",
+      "GET /api/v1/stats/regions",
     ])
       expect(listed).toContain(route);
     expect(operations.filter((o) => o.multipart).map((o) => o.path)).toEqual(["/api/v1/attachments"]);

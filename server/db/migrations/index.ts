@@ -18,6 +18,7 @@ import * as bodies from "./2026112809_bodies.ts";
 import * as problemScopes from "./2026112810_problem_scopes.ts";
 import * as problemRemarks from "./2026112811_problem_remarks.ts";
 import * as research from "./2026120260_research.ts";
+import * as stats from "./2026120270_stats.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112810_problem_scopes": problemScopes,
   "2026112811_problem_remarks": problemRemarks,
   "2026120260_research": research,
+  "2026120270_stats": stats,
 };
 
 /** The names of every migration this version knows (a backup made by a newer one has others). */

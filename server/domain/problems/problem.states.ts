@@ -24,6 +24,9 @@ export type ProblemAction = keyof typeof PROBLEM_TRANSITIONS;
 /** Actions that send an item back and so raise its reopen count. */
 export const REOPENING_ACTIONS: readonly ProblemAction[] = ["publicFail", "followUpRelapse"];
 
+/** Actions that return an item for more work (退回重办, failed public review, relapse): kept for statistics. */
+export const RETURN_ACTIONS: readonly ProblemAction[] = ["reject", "publicFail", "followUpRelapse"];
+
 export const canTransition = (status: ProblemStatus, action: ProblemAction): boolean =>
   (PROBLEM_TRANSITIONS[action].from as readonly ProblemStatus[]).includes(status);
 

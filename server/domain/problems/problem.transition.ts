@@ -8,7 +8,7 @@ import { authorize, DomainError } from "../errors.ts";
 import { recomputeLights } from "../lights/light.commands.ts";
 import { type ProblemAbility, problemPolicy } from "./problem.policy.ts";
 import type { LoadedProblem } from "./problem.queries.ts";
-import { nextStatus, type ProblemAction, REOPENING_ACTIONS } from "./problem.states.ts";
+import { nextStatus, type ProblemAction, REOPENING_ACTIONS, RETURN_ACTIONS } from "./problem.states.ts";
 
 /** Where a problem's audit events are scoped: its lead unit once assigned, else the registering office. */
 export const problemScopePath = (p: { leadPath: string | null; ownerPath: string }) =>
@@ -63,6 +63,12 @@ export async function transitionProblem<T extends ProblemTransitionType>(
     })
     .where("id", "=", problem.id)
     .execute();
+  if (RETURN_ACTIONS.includes(action)) {
+    await ctx.db
+      .insertInto("problemReturns")
+      .values({ problemId: problem.id, returnedAt: iso(ctx.now()), action })
+      .execute();
+  }
   const data = {
     action,
     from: problem.status,
