@@ -8,6 +8,7 @@ import type {
   NoticeLevel,
   NotificationKind,
   OrgKind,
+  OrgUnitType,
   ProblemStatus,
   ProposalKind,
   RegionLevel,
@@ -376,6 +377,28 @@ export interface AuditEventPayloads {
     | { into: "problem"; problemCode: string }
     | { into: "task"; taskId: string; orgId: string }
   );
+  "org.unit_type_set": { from: string | null; to: OrgUnitType };
+  "research.created": ResearchVisitData & {
+    orgId: string;
+    findingIds: string[];
+    reportAttachmentId: string | null;
+  };
+  "research.updated": ResearchVisitData & { reportAttachmentId: string | null };
+  "research_finding.recorded": { findingId: string; seqNo: number; text: string; orgId: string | null };
+  "research_finding.converted": {
+    findingId: string;
+    problemId: string;
+    problemCode: string;
+    fixedOnTheSpot: boolean;
+  };
+  "problem.fixed_on_the_spot": {
+    from: ProblemStatus;
+    to: ProblemStatus;
+    closureKind: ClosureKind;
+    note: string | null;
+    findingId: string;
+    visitId: string;
+  };
 }
 
 /** A role grant as user events record it. */
@@ -401,6 +424,20 @@ type UrgingEventData = {
   addresseeRole: Role | null;
   taskId?: string;
   rule?: string;
+};
+
+/** What research-visit events record of the visit. */
+type ResearchVisitData = {
+  topic: string;
+  leadUserId: string | null;
+  leadName: string;
+  startsOn: string;
+  endsOn: string;
+  siteIds: string[];
+  householdsVisited: number;
+  householdsConsoled: number;
+  symposia: number;
+  outcomes: number;
 };
 
 /** The payload of event type `T`. */
