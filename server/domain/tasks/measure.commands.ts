@@ -30,6 +30,8 @@ export async function addMeasure(
       throw new DomainError("illegal_transition", { status: problem.status });
     }
     authorize(problemPolicy.addMeasure(ctx.actor, problem.ref));
+    if (problem.deadline && input.deadline > problem.deadline)
+      throw invalid("deadline_after_parent", "deadline", { parentDeadline: problem.deadline });
     const lead = await findOrgById(ctx, input.leadOrgId ?? (problem.leadOrgId as string)).catch(() => null);
     if (!lead || !problem.leadPath || !lead.path.startsWith(problem.leadPath))
       throw invalid("org_outside_scope", "leadOrgId");
