@@ -283,6 +283,8 @@ export interface ObjectionsTable {
   upheld: number | null;
   answeredBy: string | null;
   answeredAt: string | null;
+  /** Hash of the submitter's address and the normalised text: the same objection twice is one. */
+  fingerprint: string | null;
 }
 
 export interface NotificationsTable {
@@ -656,6 +658,16 @@ export interface MeetingDecisionsTable {
   createdAt: string;
 }
 
+/** A rate-limit counter: hits in the window that started at `windowStart`; `blockedUntil` for delays. */
+export interface RateLimitsTable {
+  bucket: string;
+  key: string;
+  windowStart: string;
+  hits: number;
+  blockedUntil: string | null;
+  updatedAt: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -705,6 +717,7 @@ export interface DB {
   meetingAgendaItems: MeetingAgendaItemsTable;
   meetingAttendance: MeetingAttendanceTable;
   meetingDecisions: MeetingDecisionsTable;
+  rateLimits: RateLimitsTable;
 }
 
 export type { Generated };

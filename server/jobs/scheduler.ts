@@ -5,6 +5,7 @@ import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
 import { lightsJob } from "./lights.job.ts";
 import { publicReviewsJob } from "./public-reviews.job.ts";
+import { rateLimitsJob } from "./rate-limits.job.ts";
 import { warningsJob } from "./warnings.job.ts";
 
 export interface Job {
@@ -21,7 +22,7 @@ export interface Job {
   dryRun?: (ctx: Ctx) => Promise<Record<string, unknown>>;
 }
 
-export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob];
+export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob, rateLimitsJob];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */
 export const intervalOf = (config: Config, job: Job): number => config.jobIntervals[job.name] ?? job.everyMs;
