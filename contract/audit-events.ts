@@ -113,6 +113,8 @@ export const AUDIT_EVENT_TYPES = [
   "research_finding.recorded",
   "research_finding.converted",
   "problem.fixed_on_the_spot",
+  "auth.login_delayed",
+  "auth.password_change_failed",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -156,6 +158,8 @@ export interface AuditEventPayloads {
   "auth.mfa_failed": { reason: string };
   "auth.recovery_code_used": NoData;
   "auth.password_changed": NoData;
+  "auth.login_delayed": { until: string; address: string | null; username?: string };
+  "auth.password_change_failed": { reason: string };
   "org.created": {
     name: string;
     kind: OrgKind;

@@ -288,6 +288,8 @@ export interface ObjectionsTable {
   upheld: number | null;
   answeredBy: string | null;
   answeredAt: string | null;
+  /** Hash of the submitter's address and the normalised text: the same objection twice is one. */
+  fingerprint: string | null;
 }
 
 export interface NotificationsTable {
@@ -740,6 +742,16 @@ export interface ProblemReturnsTable {
   action: string;
 }
 
+/** A rate-limit counter: hits in the window that started at `windowStart`; `blockedUntil` for delays. */
+export interface RateLimitsTable {
+  bucket: string;
+  key: string;
+  windowStart: string;
+  hits: number;
+  blockedUntil: string | null;
+  updatedAt: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -796,6 +808,7 @@ export interface DB {
   researchSuggestions: ResearchSuggestionsTable;
   researchOutcomes: ResearchOutcomesTable;
   problemReturns: ProblemReturnsTable;
+  rateLimits: RateLimitsTable;
 }
 
 export type { Generated };

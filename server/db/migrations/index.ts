@@ -19,6 +19,7 @@ import * as problemScopes from "./2026112810_problem_scopes.ts";
 import * as problemRemarks from "./2026112811_problem_remarks.ts";
 import * as research from "./2026120260_research.ts";
 import * as stats from "./2026120270_stats.ts";
+import * as rateLimits from "./2026120210_rate_limits.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112811_problem_remarks": problemRemarks,
   "2026120260_research": research,
   "2026120270_stats": stats,
+  "2026120210_rate_limits": rateLimits,
 };
 
 /** The names of every migration this version knows (a backup made by a newer one has others). */
