@@ -85,6 +85,8 @@ export const AUDIT_EVENT_TYPES = [
   "meeting_session.minutes_recorded",
   "meeting_decision.recorded",
   "meeting_decision.converted",
+  "secrets.sealed",
+  "secrets.key_rotated",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

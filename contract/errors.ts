@@ -285,6 +285,21 @@ export const ERRORS = {
   },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
+  too_many_query_parameters: {
+    status: 400,
+    zh: "查询参数过多（最多 {limit} 个）",
+    en: "Too many query parameters (at most {limit})",
+  },
+  too_many_headers: {
+    status: 431,
+    zh: "请求头过多（最多 {limit} 个）",
+    en: "Too many request headers (at most {limit})",
+  },
+  query_timeout: {
+    status: 503,
+    zh: "查询耗时过长，已中止，请缩小范围后重试",
+    en: "The query took too long and was stopped; narrow it down and try again",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,6 @@
 import { audit, describeError, jobs, migrate, seed, userAdd } from "./cli/admin.ts";
 import { parseArgs } from "./cli/args.ts";
+import { secrets } from "./cli/secrets.ts";
 import { serve } from "./cli/serve.ts";
 import { worker } from "./cli/worker.ts";
 
@@ -11,8 +12,9 @@ const USAGE = `rectify <command>
   user add --username U --org CODE --role ROLE[@CODE] [--name N] [--password P]
   audit verify               recompute the audit chain and check signed checkpoints
   audit checkpoint           sign the current audit chain head
+  secrets rotate             new secrets key; re-seal every TOTP and robot secret under it (old key kept)
   jobs run <name> [--dry-run]  run one scheduled job now (public-reviews, deliver-notifications, lights,
-                             warnings); --dry-run rolls it back and prints what it would do as JSON`;
+                             warnings, audit-checkpoint, audit-verify); --dry-run rolls it back and prints what it would do as JSON`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         return await audit(args);
       case "jobs":
         return await jobs(args);
+      case "secrets":
+        return await secrets(args);
     }
     console.error(USAGE);
     return command ? 2 : 0;

@@ -1,6 +1,8 @@
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { Ctx } from "../context.ts";
+import { auditCheckpointJob } from "./audit-checkpoint.job.ts";
+import { auditVerifyJob } from "./audit-verify.job.ts";
 import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
 import { lightsJob } from "./lights.job.ts";
@@ -21,7 +23,14 @@ export interface Job {
   dryRun?: (ctx: Ctx) => Promise<Record<string, unknown>>;
 }
 
-export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob];
+export const JOBS: Job[] = [
+  publicReviewsJob,
+  deliverNotificationsJob,
+  lightsJob,
+  warningsJob,
+  auditCheckpointJob,
+  auditVerifyJob,
+];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */
 export const intervalOf = (config: Config, job: Job): number => config.jobIntervals[job.name] ?? job.everyMs;
