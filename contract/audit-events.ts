@@ -115,6 +115,8 @@ export const AUDIT_EVENT_TYPES = [
   "problem.fixed_on_the_spot",
   "auth.login_delayed",
   "auth.password_change_failed",
+  "secrets.sealed",
+  "secrets.key_rotated",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -158,6 +160,8 @@ export interface AuditEventPayloads {
   "auth.mfa_failed": { reason: string };
   "auth.recovery_code_used": NoData;
   "auth.password_changed": NoData;
+  "secrets.sealed": { keyId: string; totpSecrets: number; webhookSecrets: number };
+  "secrets.key_rotated": { oldKeyId: string; newKeyId: string; totpSecrets: number; webhookSecrets: number };
   "auth.login_delayed": { until: string; address: string | null; username?: string };
   "auth.password_change_failed": { reason: string };
   "org.created": {

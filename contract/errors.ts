@@ -336,6 +336,21 @@ export const ERRORS = {
     zh: "机器人地址只能是钉钉（https://oapi.dingtalk.com/…）或企业微信（https://qyapi.weixin.qq.com/…）的官方地址",
     en: "A robot address must be DingTalk's (https://oapi.dingtalk.com/…) or WeCom's (https://qyapi.weixin.qq.com/…) official one",
   },
+  too_many_query_parameters: {
+    status: 400,
+    zh: "查询参数过多（最多 {limit} 个）",
+    en: "Too many query parameters (at most {limit})",
+  },
+  too_many_headers: {
+    status: 431,
+    zh: "请求头过多（最多 {limit} 个）",
+    en: "Too many request headers (at most {limit})",
+  },
+  query_timeout: {
+    status: 503,
+    zh: "查询耗时过长，已中止，请缩小范围后重试",
+    en: "The query took too long and was stopped; narrow it down and try again",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

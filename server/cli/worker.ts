@@ -1,4 +1,5 @@
 import { type Ctx, systemContext } from "../context.ts";
+import { checkpointOnShutdown } from "../jobs/audit-checkpoint.job.ts";
 import { instanceName, type Job, startScheduler } from "../jobs/scheduler.ts";
 import { openDatabase } from "./runtime.ts";
 
@@ -45,6 +46,7 @@ export async function worker(opts: { jobs?: Job[] } = {}): Promise<number> {
       log.info({ signal }, "worker stopping");
       // let the runs in progress finish (a send in flight gets marked), then close the database
       await stop();
+      await checkpointOnShutdown(ctx);
       await database.close();
       clearInterval(keepAlive);
       resolve(0);

@@ -752,6 +752,27 @@ export interface RateLimitsTable {
   updatedAt: string;
 }
 
+/** One full walk of the audit chain (the `audit-verify` job or `rectify audit verify`). */
+export interface AuditVerificationsTable {
+  id: string;
+  /** What started it: `job`, `cli`. */
+  trigger: string;
+  /** `running`, `ok`, `broken` or `failed` (the walk itself could not finish). */
+  status: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  /** The chain head when the walk started. */
+  targetSeq: number;
+  /** How far the walk has got. */
+  checkedSeq: number;
+  firstBadSeq: number | null;
+  firstBadReason: string | null;
+  checkpoints: number | null;
+  lastCheckpointSeq: number | null;
+  error: string | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -760,6 +781,7 @@ export interface DB {
   recoveryCodes: RecoveryCodesTable;
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
+  auditVerifications: AuditVerificationsTable;
   counters: CountersTable;
   campaigns: CampaignsTable;
   campaignCategories: CampaignCategoriesTable;

@@ -7,6 +7,7 @@ import { newId } from "../db/columns.ts";
 import type { Database } from "../db/connect.ts";
 import { registerErrorHandling, sendProblem } from "./plugins/errors.ts";
 import { registerInputSanity } from "./plugins/input-sanity.ts";
+import { registerRequestLimits, serverLimits } from "./plugins/limits.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessionGate } from "./plugins/session.ts";
@@ -51,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       redact: ["req.headers.cookie", "req.headers['x-csrf-token']"],
     },
     bodyLimit: config.bodyLimitBytes,
+    ...serverLimits(config),
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -72,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
   registerErrorHandling(app);
+  registerRequestLimits(app, config);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

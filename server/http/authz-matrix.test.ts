@@ -466,6 +466,11 @@ const CASES: Record<string, Case> = {
     self: true,
     request: async () => ({ method: "GET", url: "/api/v1/audit/verify" }),
   },
+  "GET /api/v1/audit/verifications/latest": {
+    allowed: ["auditor"],
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/audit/verifications/latest" }),
+  },
   "GET /api/v1/notifications": {
     allowed: "all",
     self: true,

@@ -1,6 +1,8 @@
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { Ctx } from "../context.ts";
+import { auditCheckpointJob } from "./audit-checkpoint.job.ts";
+import { auditVerifyJob } from "./audit-verify.job.ts";
 import { backupJob } from "./backup.job.ts";
 import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
@@ -32,6 +34,8 @@ export const JOBS: Job[] = [
   warningsJob,
   backupJob,
   rateLimitsJob,
+  auditCheckpointJob,
+  auditVerifyJob,
 ];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */

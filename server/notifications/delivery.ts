@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "../context.ts";
 import type { EmailPayload, RobotPayload } from "../domain/notifications/notification.derive.ts";
 import { claimDueRows, markFailed, markSent, type OutboxRow } from "../domain/notifications/outbox.ts";
+import { openSecret, webhookBinding } from "../domain/secrets/secrets.commands.ts";
 import { sendEmail } from "./email.channel.ts";
 import { PermanentFailure } from "./failure.ts";
 import { dingTalkBody, dingTalkSignedUrl, postRobot, type RobotRoute, weComBody } from "./robot.channel.ts";
@@ -29,7 +30,13 @@ export function channelSenders(route?: RobotRoute): Record<string, Sender> {
     },
     dingtalk: async (ctx, row) => {
       const hook = await robotHook(ctx, row.target);
-      const url = hook.secret ? dingTalkSignedUrl(hook.url, hook.secret, ctx.now().getTime()) : hook.url;
+      const url = hook.secret
+        ? dingTalkSignedUrl(
+            hook.url,
+            openSecret(ctx, hook.secret, webhookBinding(hook.id)),
+            ctx.now().getTime(),
+          )
+        : hook.url;
       const body = dingTalkBody(JSON.parse(row.payloadJson) as RobotPayload, row.idempotencyKey);
       await postRobot("dingtalk", url, body, row.idempotencyKey, ctx.config.notify.sendTimeoutMs, route);
     },

@@ -7,6 +7,7 @@ import { holdsRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { DomainError, invalid } from "../errors.ts";
 import { clearFailures, delayedUntil, secondsUntil, takeRateLimit } from "../limits/rate-limit.ts";
+import { mfaBinding, openSecret, sealSecret } from "../secrets/secrets.commands.ts";
 import { checkPasswordStrength, hashPassword, passwordMatches } from "./password.ts";
 import { loadGrants } from "./session.queries.ts";
 import { countSignInFailure, LOGIN_DELAY, signInDelayKey } from "./sign-in-delay.ts";
@@ -162,6 +163,19 @@ async function currentUser(ctx: Ctx): Promise<LoginUser> {
   return user;
 }
 
+/**
+ * The user's TOTP secret in clear, or "" when it cannot be opened (its key is gone): then only a
+ * recovery code gets them in, and the log says why.
+ */
+function activeTotpSecret(ctx: Ctx, user: LoginUser): string {
+  try {
+    return openSecret(ctx, user.mfaSecret ?? "", mfaBinding(user.id));
+  } catch (err) {
+    ctx.log.error({ err, userId: user.id }, "TOTP secret cannot be opened with the secrets key");
+    return "";
+  }
+}
+
 /** Second login step: a TOTP code or an unused recovery code upgrades the session. */
 export async function verifyMfa(ctx: Ctx, input: { code: string }): Promise<void> {
   const error = await inTx(ctx, async (ctx) => {
@@ -169,7 +183,7 @@ export async function verifyMfa(ctx: Ctx, input: { code: string }): Promise<void
     await refuseWhileDelayed(ctx, user.username);
     const code = input.code.trim().toLowerCase();
     let how: "totp" | "recovery" | null = null;
-    if (user.mfaSecret && totpValid(user.mfaSecret, code, ctx.now())) how = "totp";
+    if (user.mfaSecret && totpValid(activeTotpSecret(ctx, user), code, ctx.now())) how = "totp";
     else {
       const recovery = await ctx.db
         .selectFrom("recoveryCodes")
@@ -213,7 +227,11 @@ export async function enrolMfa(ctx: Ctx) {
   return inTx(ctx, async (ctx) => {
     const user = await currentUser(ctx);
     const secret = newTotpSecret();
-    await ctx.db.updateTable("users").set({ mfaPendingSecret: secret }).where("id", "=", user.id).execute();
+    await ctx.db
+      .updateTable("users")
+      .set({ mfaPendingSecret: sealSecret(ctx, secret, mfaBinding(user.id)) })
+      .where("id", "=", user.id)
+      .execute();
     const otpauthUrl = totpUrl(secret, user.username);
     return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   });
@@ -224,8 +242,8 @@ export async function activateMfa(ctx: Ctx, input: { code: string }): Promise<{ 
   return inTx(ctx, async (ctx) => {
     const user = await currentUser(ctx);
     if (!user.mfaPendingSecret) throw new DomainError("mfa_not_pending");
-    if (!totpValid(user.mfaPendingSecret, input.code.trim(), ctx.now()))
-      throw invalid("invalid_mfa_code", "code");
+    const pending = openSecret(ctx, user.mfaPendingSecret, mfaBinding(user.id));
+    if (!totpValid(pending, input.code.trim(), ctx.now())) throw invalid("invalid_mfa_code", "code");
     const recoveryCodes = newRecoveryCodes();
     await ctx.db
       .updateTable("users")

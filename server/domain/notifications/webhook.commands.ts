@@ -10,6 +10,7 @@ import { inScope } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, invalid, notFound } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
+import { sealSecret, webhookBinding } from "../secrets/secrets.commands.ts";
 import { webhookPolicy } from "./notification.policy.ts";
 import { robotUrlProblem } from "./robot-url.ts";
 import { findWebhookById, getWebhookView, maskUrl } from "./webhook.queries.ts";
@@ -19,6 +20,12 @@ function checkRobotUrl(kind: WebhookKind, url: string): void {
   const problem = robotUrlProblem(kind, url);
   if (problem) throw invalid(problem, "url");
 }
+
+/** A signing secret as stored: sealed, or null when none is given. */
+const sealedOrNull = (ctx: Ctx, secret: string | null | undefined, webhookId: string) => {
+  const clear = secret?.trim();
+  return clear ? sealSecret(ctx, clear, webhookBinding(webhookId)) : null;
+};
 
 /** Configures a DingTalk or WeCom group robot for an org in the actor's subtree. */
 export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<WebhookView> {
@@ -39,7 +46,7 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
         kind: input.kind,
         name: input.name.trim(),
         url: input.url.trim(),
-        secret: input.secret?.trim() || null,
+        secret: sealedOrNull(ctx, input.secret, id),
         active: 1,
         createdAt: now,
         updatedAt: now,
@@ -73,7 +80,7 @@ export async function updateWebhook(
     const changes = {
       ...(input.name !== undefined && { name: input.name.trim() }),
       ...(input.url !== undefined && { url: input.url.trim() }),
-      ...(input.secret !== undefined && { secret: input.secret?.trim() || null }),
+      ...(input.secret !== undefined && { secret: sealedOrNull(ctx, input.secret, hook.id) }),
       ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
     };
     await ctx.db

@@ -141,6 +141,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       reply.header("retry-after", "1");
       return sendProblem(request, reply, "unavailable");
     }
+    // PostgreSQL's statement_timeout stopped a query of this request: bounded, not broken.
+    if ((error as { code?: string }).code === "57014") {
+      reply.header("retry-after", "5");
+      request.log.warn({ err: error }, "statement timeout");
+      return sendProblem(request, reply, "query_timeout");
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500)
       return sendProblem(request, reply, STATUS_CODES[status] ?? "bad_request");
