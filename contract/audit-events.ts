@@ -8,6 +8,7 @@ import type {
   NoticeLevel,
   NotificationKind,
   OrgKind,
+  OrgUnitType,
   ProblemStatus,
   ProposalKind,
   RegionLevel,
@@ -376,7 +377,41 @@ export interface AuditEventPayloads {
     | { into: "problem"; problemCode: string }
     | { into: "task"; taskId: string; orgId: string }
   );
+  "org.unit_type_set": { from: string | null; to: OrgUnitType };
+  "research.created": ResearchVisitData & { orgId: string; findingIds: string[] };
+  "research.updated": ResearchVisitData;
+  "research_finding.recorded": { findingId: string; seqNo: number; text: string; orgId: string | null };
+  "research_finding.converted": {
+    findingId: string;
+    problemId: string;
+    problemCode: string;
+    fixedOnTheSpot: boolean;
+  };
+  /** 即知即改: a research finding registered and closed at once as rectified. */
+  "problem.fixed_on_the_spot": {
+    from: "registered";
+    to: "closed";
+    closureKind: "rectified";
+    note: string | null;
+    findingId: string;
+    visitId: string;
+  };
 }
+
+/** What research visit events record of the visit (counts for the lists, ids for the sites). */
+type ResearchVisitData = {
+  topic: string;
+  leadUserId: string | null;
+  leadName: string;
+  startsOn: string;
+  endsOn: string;
+  siteIds: string[];
+  householdsVisited: number;
+  householdsConsoled: number;
+  symposia: number;
+  outcomes: number;
+  reportAttachmentId: string | null;
+};
 
 /** A role grant as user events record it. */
 export interface AuditRoleGrant {
