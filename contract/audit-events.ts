@@ -386,12 +386,8 @@ export interface AuditEventPayloads {
     | { into: "task"; taskId: string; orgId: string }
   );
   "org.unit_type_set": { from: string | null; to: OrgUnitType };
-  "research.created": ResearchVisitData & {
-    orgId: string;
-    findingIds: string[];
-    reportAttachmentId: string | null;
-  };
-  "research.updated": ResearchVisitData & { reportAttachmentId: string | null };
+  "research.created": ResearchVisitData & { orgId: string; findingIds: string[] };
+  "research.updated": ResearchVisitData;
   "research_finding.recorded": { findingId: string; seqNo: number; text: string; orgId: string | null };
   "research_finding.converted": {
     findingId: string;
@@ -399,15 +395,31 @@ export interface AuditEventPayloads {
     problemCode: string;
     fixedOnTheSpot: boolean;
   };
+  /** 即知即改: a research finding registered and closed at once as rectified. */
   "problem.fixed_on_the_spot": {
-    from: ProblemStatus;
-    to: ProblemStatus;
-    closureKind: ClosureKind;
+    from: "registered";
+    to: "closed";
+    closureKind: "rectified";
     note: string | null;
     findingId: string;
     visitId: string;
   };
 }
+
+/** What research visit events record of the visit (counts for the lists, ids for the sites). */
+type ResearchVisitData = {
+  topic: string;
+  leadUserId: string | null;
+  leadName: string;
+  startsOn: string;
+  endsOn: string;
+  siteIds: string[];
+  householdsVisited: number;
+  householdsConsoled: number;
+  symposia: number;
+  outcomes: number;
+  reportAttachmentId: string | null;
+};
 
 /** A role grant as user events record it. */
 export interface AuditRoleGrant {
@@ -432,20 +444,6 @@ type UrgingEventData = {
   addresseeRole: Role | null;
   taskId?: string;
   rule?: string;
-};
-
-/** What research-visit events record of the visit. */
-type ResearchVisitData = {
-  topic: string;
-  leadUserId: string | null;
-  leadName: string;
-  startsOn: string;
-  endsOn: string;
-  siteIds: string[];
-  householdsVisited: number;
-  householdsConsoled: number;
-  symposia: number;
-  outcomes: number;
 };
 
 /** The payload of event type `T`. */

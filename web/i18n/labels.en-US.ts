@@ -85,6 +85,12 @@ export const labelsEnUS: Record<keyof typeof labelsZhCN, string> = {
   "audit.type.ballot.cast": "Ballot cast",
   "audit.type.objection.lodged": "Objection lodged",
   "audit.type.objection.answered": "Objection answered",
+  "audit.type.org.unit_type_set": "Unit type set",
+  "audit.type.research.created": "Research visit registered",
+  "audit.type.research.updated": "Research visit edited",
+  "audit.type.research_finding.recorded": "Research finding recorded",
+  "audit.type.research_finding.converted": "Research finding made into a problem",
+  "audit.type.problem.fixed_on_the_spot": "Fixed on the spot and closed",
   "audit.type.attachment.uploaded": "File uploaded",
 
   "audit.entityType.problem": "Problem",

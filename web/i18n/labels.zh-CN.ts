@@ -83,6 +83,12 @@ export const labelsZhCN = {
   "audit.type.ballot.cast": "群众投票",
   "audit.type.objection.lodged": "提出异议",
   "audit.type.objection.answered": "答复异议",
+  "audit.type.org.unit_type_set": "设置单位类型",
+  "audit.type.research.created": "登记调研",
+  "audit.type.research.updated": "修改调研",
+  "audit.type.research_finding.recorded": "记录调研发现问题",
+  "audit.type.research_finding.converted": "调研发现转为问题",
+  "audit.type.problem.fixed_on_the_spot": "立行立改销号",
   "audit.type.attachment.uploaded": "上传附件",
 
   "audit.entityType.problem": "问题",

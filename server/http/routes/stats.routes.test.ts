@@ -5,11 +5,11 @@ import type {
   StatsRegionsView,
   StatsTrendView,
 } from "../../../contract/schemas/stats.ts";
+import { reviewCloseOut } from "../../domain/problems/closeout.commands.ts";
+import { registerProblem, withdrawProblem } from "../../domain/problems/problem.commands.ts";
+import { urgeProblem } from "../../domain/supervision/urging.commands.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { reviewCloseOut } from "../problems/closeout.commands.ts";
-import { registerProblem, withdrawProblem } from "../problems/problem.commands.ts";
-import { urgeProblem } from "../supervision/urging.commands.ts";
 
 /**
  * Hand-built ledger (clock in Asia/Shanghai weeks):

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueBallotTokens } from "../../domain/problems/public-review.commands.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { issueBallotTokens } from "./public-review.commands.ts";
 
 let t: TestApp;
 beforeAll(async () => {
