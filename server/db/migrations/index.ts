@@ -17,6 +17,7 @@ import * as notifications from "./2026112808_notifications.ts";
 import * as bodies from "./2026112809_bodies.ts";
 import * as problemScopes from "./2026112810_problem_scopes.ts";
 import * as problemRemarks from "./2026112811_problem_remarks.ts";
+import * as pageIndexes from "./2026120250_page_indexes.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112809_bodies": bodies,
   "2026112810_problem_scopes": problemScopes,
   "2026112811_problem_remarks": problemRemarks,
+  "2026120250_page_indexes": pageIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
