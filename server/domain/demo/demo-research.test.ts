@@ -26,5 +26,5 @@ describe("the demo research register", () => {
     // the visit of 2025 stays out of 2026 and counts when no period is given
     const ever = (await leader("GET", "/api/v1/research/statistics")).json().data;
     expect(ever.totals).toMatchObject({ visits: 5, symposia: 5, householdsConsoled: 10 });
-  });
+  }, 240_000); // the whole demo tree (17,000 villages) on a shared PostgreSQL
 });
