@@ -93,7 +93,7 @@ export const ConvertResearchFindingBody = Type.Object(
     campaignId: Id,
     categoryId: Type.Optional(Id),
     title: Type.Optional(Text(200)),
-    fixedOnTheSpot: Type.Boolean({ default: false }),
+    fixedOnTheSpot: Type.Optional(Type.Boolean({ default: false })),
     /** What was done on the spot (即知即改). */
     fixNote: Type.Optional(Type.String({ maxLength: 2000 })),
     leadOrgId: Type.Optional(Id),
