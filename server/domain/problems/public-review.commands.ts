@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/audit.commands.ts";
 import { hashToken } from "../auth/totp.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { DomainError } from "../errors.ts";
+import { admitAnonymousWrite } from "../limits/anonymous-writes.ts";
 import { closedAsRectified } from "./closeout.commands.ts";
 import { objectionState } from "./objection.commands.ts";
 import { findProblemById, type LoadedProblem, loadProblem } from "./problem.queries.ts";
@@ -149,10 +150,15 @@ export async function getBallotInfo(ctx: Ctx, input: { token: string }) {
   };
 }
 
-/** One token, one vote. The last token of a round closes the review at once. */
+/**
+ * One token, one vote. The last token of a round closes the review at once. Limited per client
+ * address (counted even when the token is wrong) and per item (BALLOTS_PER_*).
+ */
 export async function castBallot(ctx: Ctx, input: { token: string; choice: BallotChoice; comment?: string }) {
+  await admitAnonymousWrite(ctx, "ballot", { address: true });
   return inTx(ctx, async (ctx) => {
     const { row, problem } = await loadToken(ctx, input.token);
+    await admitAnonymousWrite(ctx, "ballot", { item: problem.id });
     const campaign = await ctx.db
       .selectFrom("campaigns")
       .select("settingsJson")

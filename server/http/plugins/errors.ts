@@ -130,14 +130,24 @@ function isUniqueViolation(error: unknown): boolean {
 /** Every error becomes problem+json; only a fault of ours is a 5xx, and it is logged. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError)
+    if (error instanceof DomainError) {
+      // a rate limit says when to come back (RFC 9110 §10.2.3)
+      if (typeof error.params.retryAfter === "number")
+        reply.header("retry-after", String(error.params.retryAfter));
       return sendProblem(request, reply, error.code, error.params, error.fields);
+    }
     if (error.validation) return sendProblem(request, reply, "validation_failed", {}, toFieldErrors(error));
     if (isUniqueViolation(error)) return sendProblem(request, reply, "conflict");
     // Another process held SQLite's write lock past busy_timeout: a retry will do.
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
       reply.header("retry-after", "1");
       return sendProblem(request, reply, "unavailable");
+    }
+    // PostgreSQL's statement_timeout stopped a query of this request: bounded, not broken.
+    if ((error as { code?: string }).code === "57014") {
+      reply.header("retry-after", "5");
+      request.log.warn({ err: error }, "statement timeout");
+      return sendProblem(request, reply, "query_timeout");
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500)
