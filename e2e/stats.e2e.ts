@@ -12,6 +12,8 @@ import {
 
 const browser = withBrowser();
 const LIUZHOU = "450200";
+/** A journey through two pages with charts and a reload takes a couple of minutes on a busy machine. */
+const JOURNEY_TIMEOUT = 300_000;
 
 describe("statistics in the browser", () => {
   const app = withServer(browser);
@@ -63,7 +65,7 @@ describe("statistics in the browser", () => {
       page.getByTestId("ledger-table-problems").locator(".ant-pagination-total-text"),
       new RegExp(`\\b${count}\\b`),
     );
-  });
+  }, JOURNEY_TIMEOUT);
 
   it("links a figure to its ledger rows in English too", async () => {
     const page = await app.newPage();
@@ -80,5 +82,5 @@ describe("statistics in the browser", () => {
       page.getByTestId("ledger-table-problems").locator(".ant-pagination-total-text"),
       new RegExp(`\\b${overdue}\\b`),
     );
-  });
+  }, JOURNEY_TIMEOUT);
 });
