@@ -13,6 +13,7 @@ import { DateOnly } from "./campaign.ts";
 import { Id, lit } from "./common.ts";
 import { Extension } from "./extension.ts";
 import { LightFields, LightHistoryEntry } from "./light.ts";
+import { SourceLink } from "./source.ts";
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -343,6 +344,8 @@ export const ProblemDetail = Type.Object({
   extensions: Type.Array(Extension),
   lightHistory: Type.Array(LightHistoryEntry),
   abilities: Abilities,
+  /** The record the problem came from (调研, 督导, 联席会议 …), when it came from one. */
+  source: Type.Union([SourceLink, Type.Null()]),
 });
 export type ProblemDetailView = Static<typeof ProblemDetail>;
 

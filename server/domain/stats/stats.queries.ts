@@ -17,11 +17,11 @@ import type { Ctx } from "../../context.ts";
 import type { OrgsTable } from "../../db/schema.ts";
 import { holdsRole, isWithin, scopeRoots } from "../access/actor.ts";
 import { inSubtree } from "../access/subtree.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { authorize, DomainError, notFound } from "../errors.ts";
 import { LIT_PROBLEM_STATUSES } from "../lights/light.commands.ts";
 import { keptValue } from "../problems/ledger.count.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { countBy, countFigure, figure, figuresBy } from "./stats.figures.ts";
 import { addDays } from "./stats.periods.ts";
 
