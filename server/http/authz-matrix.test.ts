@@ -834,6 +834,8 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/attachments",
   // Only the recipient's own notification; every role on someone else's answers 404 (notification.routes.test.ts).
   "POST /api/v1/notifications/:id/read",
+  // A workbook, not JSON: roles, scope and the missing session are tested in ledger-xlsx.test.ts.
+  "GET /api/v1/problems/export.xlsx",
 ]);
 
 const outsidePaths = async () =>

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -31,6 +32,7 @@ interface Entry {
   key:
     | "home"
     | "problems"
+    | "stats"
     | "supervision"
     | "groups"
     | "meetings"
@@ -54,6 +56,13 @@ const ENTRIES: Entry[] = [
     path: "/problems",
     label: "menu.problems",
     icon: <FileSearchOutlined />,
+    ability: "problems.read",
+  },
+  {
+    key: "stats",
+    path: "/stats",
+    label: "menu.stats",
+    icon: <BarChartOutlined />,
     ability: "problems.read",
   },
   {

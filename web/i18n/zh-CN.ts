@@ -4,6 +4,7 @@ import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
+import { statsZhCN } from "./stats.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
@@ -239,6 +240,7 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...bodiesZhCN,
   ...notifyZhCN,
+  ...statsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
