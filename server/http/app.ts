@@ -7,6 +7,7 @@ import { newId } from "../db/columns.ts";
 import type { Database } from "../db/connect.ts";
 import { registerErrorHandling, sendProblem } from "./plugins/errors.ts";
 import { registerInputSanity } from "./plugins/input-sanity.ts";
+import { registerRequestLimits, serverLimits } from "./plugins/limits.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessionGate } from "./plugins/session.ts";
@@ -24,6 +25,8 @@ import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
+import { researchRoutes } from "./routes/research.routes.ts";
+import { statsRoutes } from "./routes/stats.routes.ts";
 import { supervisionRoutes } from "./routes/supervision.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
@@ -49,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       redact: ["req.headers.cookie", "req.headers['x-csrf-token']"],
     },
     bodyLimit: config.bodyLimitBytes,
+    ...serverLimits(config),
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -70,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
   registerErrorHandling(app);
+  registerRequestLimits(app, config);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -104,6 +109,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(supervisionRoutes);
   await app.register(groupRoutes);
   await app.register(meetingRoutes);
+  await app.register(researchRoutes);
+  await app.register(statsRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

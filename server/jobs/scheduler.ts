@@ -1,11 +1,14 @@
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { Ctx } from "../context.ts";
+import { auditCheckpointJob } from "./audit-checkpoint.job.ts";
+import { auditVerifyJob } from "./audit-verify.job.ts";
 import { backupJob } from "./backup.job.ts";
 import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
 import { lightsJob } from "./lights.job.ts";
 import { publicReviewsJob } from "./public-reviews.job.ts";
+import { rateLimitsJob } from "./rate-limits.job.ts";
 import { warningsJob } from "./warnings.job.ts";
 
 export interface Job {
@@ -24,7 +27,16 @@ export interface Job {
   enabled?: (config: Config) => boolean;
 }
 
-export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob, backupJob];
+export const JOBS: Job[] = [
+  publicReviewsJob,
+  deliverNotificationsJob,
+  lightsJob,
+  warningsJob,
+  backupJob,
+  rateLimitsJob,
+  auditCheckpointJob,
+  auditVerifyJob,
+];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */
 export const intervalOf = (config: Config, job: Job): number => config.jobIntervals[job.name] ?? job.everyMs;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lightsJob } from "../../jobs/lights.job.ts";
-import { buildProblem } from "../../test/problems.ts";
-import { type TestDb, testDb } from "../../test/support.ts";
-import { submitProgressReport } from "../tasks/task.commands.ts";
+import { submitProgressReport } from "../domain/tasks/task.commands.ts";
+import { buildProblem } from "../test/problems.ts";
+import { type TestDb, testDb } from "../test/support.ts";
+import { lightsJob } from "./lights.job.ts";
 
 let t: TestDb;
 beforeEach(async () => {
@@ -67,7 +67,7 @@ describe("recomputeLights", () => {
     t.clock.set("2027-01-05T02:00:00.000Z");
     await lightsJob.run(t.sys);
     expect((await rowOf("problems", p.id)).light).toBe("red");
-    const { requestCloseOut } = await import("../problems/closeout.commands.ts");
+    const { requestCloseOut } = await import("../domain/problems/closeout.commands.ts");
     await requestCloseOut(t.sys, {
       problemId: p.id,
       summary: "整改完成",

@@ -1,9 +1,10 @@
 import { ABILITIES, type Ability } from "../../../contract/enums.ts";
+import { type Actor, assignedOnly, holdsRole } from "../access/actor.ts";
 import { auditPolicy } from "../audit/audit.policy.ts";
 import { calendarPolicy } from "../calendar/calendar.policy.ts";
 import { webhookPolicy } from "../notifications/notification.policy.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
-import { type Actor, assignedOnly, holdsRole } from "./actor.ts";
+import { RESEARCH_READERS } from "../research/research.policy.ts";
 
 const RULES: Record<Ability, (a: Actor) => boolean> = {
   "orgs.read": (a) => a.kind === "system" || a.grants.length > 0,
@@ -20,6 +21,8 @@ const RULES: Record<Ability, (a: Actor) => boolean> = {
   "groups.manage": (a) => holdsRole(assignedOnly(a), ["coordinator", "supervisor"]),
   "meetings.read": (a) => holdsRole(a, LEDGER_ROLES),
   "meetings.manage": (a) => holdsRole(a, "coordinator"),
+  "research.read": (a) => holdsRole(a, RESEARCH_READERS),
+  "research.manage": (a) => holdsRole(a, "coordinator"),
 };
 
 /** The menu-level abilities sent to the UI, so it shows only what the user may use. */

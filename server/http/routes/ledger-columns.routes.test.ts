@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ProblemRowView } from "../../../contract/schemas/problem.ts";
+import { addMeasure, decomposeMeasure } from "../../domain/tasks/measure.commands.ts";
+import { submitProgressReport } from "../../domain/tasks/task.commands.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { QueryCounter } from "../../test/query-counter.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { addMeasure, decomposeMeasure } from "../tasks/measure.commands.ts";
-import { submitProgressReport } from "../tasks/task.commands.ts";
 
 let t: TestApp;
 const counter = new QueryCounter();

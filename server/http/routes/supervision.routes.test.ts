@@ -1,8 +1,8 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueCircular } from "../../domain/supervision/circular.commands.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { issueCircular } from "./circular.commands.ts";
 
 let t: TestApp;
 let nanningItem: { id: string; code: string };

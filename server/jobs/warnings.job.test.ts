@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { warningsJob } from "../../jobs/warnings.job.ts";
-import { buildProblem } from "../../test/problems.ts";
-import { type TestDb, testDb } from "../../test/support.ts";
-import { verifyAuditChain } from "../audit/audit.verify.ts";
-import { submitProgressReport } from "../tasks/task.commands.ts";
-import { decideProposal } from "./proposal.commands.ts";
-import { runWarnings } from "./warnings.commands.ts";
+import { verifyAuditChain } from "../domain/audit/audit.verify.ts";
+import { decideProposal } from "../domain/supervision/proposal.commands.ts";
+import { runWarnings } from "../domain/supervision/warnings.commands.ts";
+import { submitProgressReport } from "../domain/tasks/task.commands.ts";
+import { buildProblem } from "../test/problems.ts";
+import { type TestDb, testDb } from "../test/support.ts";
+import { warningsJob } from "./warnings.job.ts";
 
 let t: TestDb;
 beforeEach(async () => {

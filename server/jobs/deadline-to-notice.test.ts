@@ -1,14 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lightsJob } from "../../jobs/lights.job.ts";
-import { warningsJob } from "../../jobs/warnings.job.ts";
-import { deliverDueNotifications } from "../../notifications/delivery.ts";
-import { buildProblem } from "../../test/problems.ts";
-import { type TestDb, testDb } from "../../test/support.ts";
-import { verifyAuditChain } from "../audit/audit.verify.ts";
-import { createWebhook } from "../notifications/webhook.commands.ts";
-import { respondToNotice } from "./notice.commands.ts";
+import { verifyAuditChain } from "../domain/audit/audit.verify.ts";
+import { createWebhook } from "../domain/notifications/webhook.commands.ts";
+import { respondToNotice } from "../domain/supervision/notice.commands.ts";
+import { deliverDueNotifications } from "../notifications/delivery.ts";
+import { localRobots } from "../test/local-robots.ts";
+import { buildProblem } from "../test/problems.ts";
+import { type TestDb, testDb } from "../test/support.ts";
+import { lightsJob } from "./lights.job.ts";
+import { warningsJob } from "./warnings.job.ts";
 
 /** A local group-robot endpoint recording what it receives. */
 async function robotReceiver() {
@@ -28,7 +29,8 @@ async function robotReceiver() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/robot/send?access_token=t0k3n`,
+    base: `http://127.0.0.1:${port}`,
+    url: "https://oapi.dingtalk.com/robot/send?access_token=t0k3n",
     received,
     close: () => server.close(),
   };
@@ -98,7 +100,7 @@ describe("a deadline that passes, end to end", () => {
     expect(lightNews.map((n) => n.titleZh)).toContain(`预警：${p.code} 亮红灯`);
 
     // and the unit's DingTalk group hears of it through the outbox
-    await deliverDueNotifications(t.sys);
+    await deliverDueNotifications(t.sys, localRobots(robot.base));
     const texts = robot.received.map((r) => r.body.markdown?.text ?? "");
     expect(texts.filter((x) => x.includes(docNumber))).toHaveLength(1);
     expect(robot.received.every((r) => /[?&]timestamp=\d+&sign=/.test(r.url))).toBe(true);

@@ -104,6 +104,25 @@ describe("user administration", () => {
     expect(await t.login("staff", "brand-new-password")).toBeTruthy();
   });
 
+  it("shows an account record only to its owner and the admins over it; a colleague gets 404", async () => {
+    const colleague = await t.build.user({ username: "colleague", roles: [["unit_lead", "450102"]] });
+    const staffId = (await (await t.as("staff"))("GET", "/api/v1/auth/me")).json().data.user.id;
+    const peer = await t.as("colleague");
+    const read = await peer("GET", `/api/v1/users/${staffId}`);
+    expect(read.statusCode).toBe(404);
+    expect(read.json().code).toBe("not_found");
+    expect(read.body).not.toContain("staff");
+    const staff = await t.as("staff");
+    expect((await staff("GET", `/api/v1/users/${colleague.id}`)).statusCode).toBe(404);
+    const self = await staff("GET", `/api/v1/users/${staffId}`);
+    expect(self.statusCode).toBe(200);
+    expect(self.json().data.username).toBe("staff");
+    const admin = await t.as("nnadmin");
+    expect((await admin("GET", `/api/v1/users/${staffId}`)).statusCode).toBe(200);
+    await t.build.user({ username: "lzadmin", roles: [["admin", "450200"]] });
+    expect((await (await t.as("lzadmin"))("GET", `/api/v1/users/${staffId}`)).statusCode).toBe(404);
+  });
+
   it("lists only users at home in the admin's subtree", async () => {
     await t.build.user({ username: "lz", roles: [["unit_lead", "450200"]] });
     const admin = await t.as("nnadmin");

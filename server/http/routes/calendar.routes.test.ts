@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadCalendar } from "../../domain/calendar/calendar.queries.ts";
+import { addWorkingDays } from "../../domain/calendar/working-days.ts";
+import { assignProblem } from "../../domain/problems/problem.commands.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { assignProblem } from "../problems/problem.commands.ts";
-import { loadCalendar } from "./calendar.queries.ts";
-import { addWorkingDays } from "./working-days.ts";
 
 let t: TestApp;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { totpAt } from "../../domain/auth/totp.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { totpAt } from "./totp.ts";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -42,30 +42,96 @@ describe("login", () => {
     expect(await auditTypes()).toContain("auth.login_failed");
   });
 
-  it("locks the account after repeated failures, even against the right password, until the lock ends", async () => {
-    for (let i = 0; i < 5; i++) {
-      await t.app.inject({
+  it("answers an unknown user, a wrong password and a deactivated account alike", async () => {
+    const off = await t.build.user({ username: "gone", roles: [["unit_lead", "450100"]] });
+    await t.database.db.updateTable("users").set({ active: 0 }).where("id", "=", off.id).execute();
+    const attempts = [
+      { username: "nobody-here", password: "correct-horse-battery" },
+      { username: "nn", password: "wrong-password-123" },
+      { username: "gone", password: "correct-horse-battery" },
+    ];
+    for (const lang of ["zh-CN", "en"]) {
+      const answers = [];
+      for (const [i, payload] of attempts.entries()) {
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload,
+          headers: { "accept-language": lang },
+          remoteAddress: `192.0.2.${i + (lang === "en" ? 10 : 1)}`,
+        });
+        const { status, code, title, detail, type } = res.json();
+        answers.push({ statusCode: res.statusCode, status, code, title, detail, type });
+      }
+      expect(answers[0]).toMatchObject({ statusCode: 401, code: "invalid_credentials" });
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+    }
+  });
+
+  it("slows an address down on one account with a growing, capped delay, without locking the real user out", async () => {
+    const from = (remoteAddress: string, password: string) =>
+      t.app.inject({
         method: "POST",
         url: "/api/v1/auth/login",
-        payload: loginBody(`wrong-password-${i}`),
+        payload: loginBody(password),
+        remoteAddress,
       });
+    const attacker = "198.51.100.66";
+    for (let i = 0; i < 4; i++) expect((await from(attacker, `wrong-password-${i}`)).statusCode).toBe(401);
+    // the fifth failure still answers like any other, and starts a delay of 30 s
+    expect((await from(attacker, "wrong-password-4")).json().code).toBe("invalid_credentials");
+    const delayed = await from(attacker, "correct-horse-battery");
+    expect(delayed.statusCode).toBe(429);
+    expect(delayed.headers["retry-after"]).toBe("30");
+    expect(delayed.json()).toMatchObject({ code: "login_delayed", detail: "失败次数过多，请 30 秒后再试" });
+    // the real user, from their own address, signs in all the same
+    expect((await from("203.0.113.5", "correct-horse-battery")).statusCode).toBe(200);
+    // each further failure doubles the wait: 60 s, 120 s, … at most LOCKOUT_MINUTES
+    const waits: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      t.clock.advance(15 * 60_000);
+      expect((await from(attacker, `wrong-again-${i}`)).statusCode).toBe(401);
+      waits.push(String((await from(attacker, "wrong")).headers["retry-after"]));
     }
-    const locked = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/auth/login",
-      payload: loginBody("correct-horse-battery"),
-    });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe("account_locked");
-    expect(locked.json().detail).toContain("锁定至 2026-11-28 10:");
-    expect(await auditTypes()).toContain("auth.locked_out");
-    t.clock.advance(16 * 60_000);
-    const again = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/auth/login",
-      payload: loginBody("correct-horse-battery"),
-    });
-    expect(again.statusCode).toBe(200);
+    expect(waits).toEqual(["60", "120", "240", "480", "900", "900", "900"]);
+    // once the delay has passed, the right password from the same address works and clears it
+    t.clock.advance(15 * 60_000);
+    expect((await from(attacker, "correct-horse-battery")).statusCode).toBe(200);
+    expect((await from(attacker, "wrong-once-more")).statusCode).toBe(401);
+    expect((await from(attacker, "correct-horse-battery")).statusCode).toBe(200);
+    const types = await auditTypes();
+    expect(types).toContain("auth.login_delayed");
+    expect(types).not.toContain("auth.locked_out");
+    const user = await t.database.db
+      .selectFrom("users")
+      .select("lockedUntil")
+      .where("username", "=", "nn")
+      .executeTakeFirstOrThrow();
+    expect(user.lockedUntil).toBeNull();
+  });
+
+  it("delays an unknown username exactly like a real one, so the delay reveals nothing", async () => {
+    const answers = [];
+    for (const username of ["nn", "not-a-user"]) {
+      for (let i = 0; i < 5; i++) {
+        await t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { username, password: `wrong-password-${i}` },
+          remoteAddress: "198.51.100.7",
+        });
+      }
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username, password: "correct-horse-battery" },
+        remoteAddress: "198.51.100.7",
+      });
+      answers.push([res.statusCode, res.headers["retry-after"], res.json().code, res.json().detail]);
+    }
+    expect(answers[0]).toEqual([429, "30", "login_delayed", "失败次数过多，请 30 秒后再试"]);
+    expect(answers[1]).toEqual(answers[0]);
   });
 
   it("rate-limits login attempts from one address", async () => {
@@ -142,6 +208,33 @@ describe("sessions", () => {
     expect((await other("GET", "/api/v1/auth/me")).statusCode).toBe(401);
     expect(await t.as("nn", "a-much-longer-password")).toBeTypeOf("function");
     expect(await auditTypes()).toContain("auth.password_changed");
+  });
+
+  it("audits each wrong current password on a change and counts it toward the sign-in delay", async () => {
+    const call = await t.as("nn");
+    const change = (currentPassword: string) =>
+      call("POST", "/api/v1/auth/password", { currentPassword, newPassword: "a-much-longer-password" });
+    for (let i = 0; i < 5; i++)
+      expect((await change(`guess-number-${i}`)).json().code).toBe("password_wrong");
+    const failed = await t.database.db
+      .selectFrom("auditEvents")
+      .select("type")
+      .where("type", "=", "auth.password_change_failed")
+      .execute();
+    expect(failed).toHaveLength(5);
+    // guessing goes no faster: even the right password waits now, here and at the login
+    const delayed = await change("correct-horse-battery");
+    expect(delayed.statusCode).toBe(429);
+    expect(delayed.json().code).toBe("login_delayed");
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: loginBody("correct-horse-battery"),
+    });
+    expect(login.statusCode).toBe(429);
+    expect((await call("GET", "/api/v1/auth/me")).statusCode).toBe(200);
+    t.clock.advance(30_000);
+    expect((await change("correct-horse-battery")).statusCode).toBe(200);
   });
 });
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addMeasure, decomposeMeasure } from "../../domain/tasks/measure.commands.ts";
+import { decomposeTask, submitProgressReport } from "../../domain/tasks/task.commands.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { QueryCounter } from "../../test/query-counter.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-import { addMeasure, decomposeMeasure } from "../tasks/measure.commands.ts";
-import { decomposeTask, submitProgressReport } from "../tasks/task.commands.ts";
 
 let t: TestApp;
 const counter = new QueryCounter();

@@ -1,0 +1,27 @@
+import type { AnonymousWriteKind } from "../../config.ts";
+import type { Ctx } from "../../context.ts";
+import { takeRateLimit } from "./rate-limit.ts";
+
+/**
+ * Admits one anonymous write (an objection, a ballot; later an opinion) against the limits per
+ * client address and, once the item is known, per item. Call it outside the write's transaction
+ * for the address, so a refused or failing write still counts: a flood of bad requests is a flood.
+ */
+export async function admitAnonymousWrite(
+  ctx: Ctx,
+  kind: AnonymousWriteKind,
+  on: { address: true } | { item: string },
+): Promise<void> {
+  const l = ctx.config.publicLimits;
+  const windowMs = l.windowMinutes * 60_000;
+  if ("address" in on) {
+    await takeRateLimit(ctx, {
+      bucket: `${kind}-address`,
+      key: ctx.ip ?? "-",
+      max: l.perAddress[kind],
+      windowMs,
+    });
+  } else {
+    await takeRateLimit(ctx, { bucket: `${kind}-item`, key: on.item, max: l.perItem[kind], windowMs });
+  }
+}
