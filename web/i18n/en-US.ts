@@ -5,6 +5,7 @@ import { ledgerEnUS } from "./ledger.en-US";
 import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
+import { trustEnUS } from "./trust.en-US";
 import type { Messages } from "./zh-CN";
 
 /** English messages; must carry every key of the Chinese set. */
@@ -240,4 +241,5 @@ export const enUS: Messages = {
   ...deadlinesEnUS,
   ...bodiesEnUS,
   ...notifyEnUS,
+  ...trustEnUS,
 };

@@ -5,6 +5,7 @@ import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
+import { trustZhCN } from "./trust.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
 export const zhCN = {
@@ -237,6 +238,7 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...bodiesZhCN,
   ...notifyZhCN,
+  ...trustZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
