@@ -6,6 +6,7 @@ import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
 import { statsEnUS } from "./stats.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
+import { trustEnUS } from "./trust.en-US";
 import type { Messages } from "./zh-CN";
 
 /** English messages; must carry every key of the Chinese set. */
@@ -244,4 +245,5 @@ export const enUS: Messages = {
   ...bodiesEnUS,
   ...notifyEnUS,
   ...statsEnUS,
+  ...trustEnUS,
 };

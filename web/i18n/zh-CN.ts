@@ -6,6 +6,7 @@ import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
 import { statsZhCN } from "./stats.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
+import { trustZhCN } from "./trust.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
 export const zhCN = {
@@ -241,6 +242,7 @@ export const zhCN = {
   ...bodiesZhCN,
   ...notifyZhCN,
   ...statsZhCN,
+  ...trustZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
