@@ -2,8 +2,10 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  CompassOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -34,6 +36,8 @@ interface Entry {
     | "supervision"
     | "groups"
     | "meetings"
+    | "research"
+    | "researchStats"
     | "orgs"
     | "users"
     | "audit"
@@ -77,6 +81,20 @@ const ENTRIES: Entry[] = [
     icon: <CalendarOutlined />,
     ability: "meetings.read",
   },
+  {
+    key: "research",
+    path: "/research",
+    label: "menu.research",
+    icon: <CompassOutlined />,
+    ability: "research.read",
+  },
+  {
+    key: "researchStats",
+    path: "/research/statistics",
+    label: "menu.researchStats",
+    icon: <BarChartOutlined />,
+    ability: "research.read",
+  },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },
@@ -99,9 +117,10 @@ const ENTRIES: Entry[] = [
 ];
 
 function selectedKey(pathname: string): string {
-  const match = ENTRIES.find(
+  // the longest matching path wins: /research/statistics is its own entry, not /research's
+  const match = ENTRIES.filter(
     (e) => e.path !== "/" && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
-  );
+  ).sort((a, b) => b.path.length - a.path.length)[0];
   return match?.key ?? "home";
 }
 

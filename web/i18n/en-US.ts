@@ -4,6 +4,7 @@ import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
 import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
+import { researchEnUS } from "./research.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
 import type { Messages } from "./zh-CN";
 
@@ -240,4 +241,5 @@ export const enUS: Messages = {
   ...deadlinesEnUS,
   ...bodiesEnUS,
   ...notifyEnUS,
+  ...researchEnUS,
 };

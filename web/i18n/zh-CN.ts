@@ -4,6 +4,7 @@ import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
+import { researchZhCN } from "./research.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
@@ -237,6 +238,7 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...bodiesZhCN,
   ...notifyZhCN,
+  ...researchZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
