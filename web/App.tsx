@@ -24,6 +24,9 @@ import { NotificationsPage } from "./pages/NotificationsPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
+import { ResearchDetailPage } from "./pages/ResearchDetailPage";
+import { ResearchPage } from "./pages/ResearchPage";
+import { ResearchStatsPage } from "./pages/ResearchStatsPage";
 import { SupervisionGroupPage } from "./pages/SupervisionGroupPage";
 import { SupervisionGroupsPage } from "./pages/SupervisionGroupsPage";
 import { SupervisionPage } from "./pages/SupervisionPage";
@@ -178,6 +181,30 @@ export function App() {
                         <Suspense fallback={null}>
                           <StatsPage />
                         </Suspense>
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="research"
+                    element={
+                      <RequireAbility ability="research.read">
+                        <ResearchPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="research/statistics"
+                    element={
+                      <RequireAbility ability="research.read">
+                        <ResearchStatsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="research/:id"
+                    element={
+                      <RequireAbility ability="research.read">
+                        <ResearchDetailPage />
                       </RequireAbility>
                     }
                   />

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  CompassOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -36,6 +37,8 @@ interface Entry {
     | "supervision"
     | "groups"
     | "meetings"
+    | "research"
+    | "researchStats"
     | "orgs"
     | "users"
     | "audit"
@@ -86,6 +89,20 @@ const ENTRIES: Entry[] = [
     icon: <CalendarOutlined />,
     ability: "meetings.read",
   },
+  {
+    key: "research",
+    path: "/research",
+    label: "menu.research",
+    icon: <CompassOutlined />,
+    ability: "research.read",
+  },
+  {
+    key: "researchStats",
+    path: "/research/statistics",
+    label: "menu.researchStats",
+    icon: <BarChartOutlined />,
+    ability: "research.read",
+  },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
   { key: "audit", path: "/audit", label: "menu.audit", icon: <AuditOutlined />, ability: "audit.read" },
@@ -108,9 +125,10 @@ const ENTRIES: Entry[] = [
 ];
 
 function selectedKey(pathname: string): string {
-  const match = ENTRIES.find(
+  // the longest matching path wins: /research/statistics is its own entry, not /research's
+  const match = ENTRIES.filter(
     (e) => e.path !== "/" && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
-  );
+  ).sort((a, b) => b.path.length - a.path.length)[0];
   return match?.key ?? "home";
 }
 

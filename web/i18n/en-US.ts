@@ -5,6 +5,7 @@ import { ledgerEnUS } from "./ledger.en-US";
 import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
 import { statsEnUS } from "./stats.en-US";
+import { researchEnUS } from "./research.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
 import { trustEnUS } from "./trust.en-US";
 import type { Messages } from "./zh-CN";
@@ -246,4 +247,5 @@ export const enUS: Messages = {
   ...notifyEnUS,
   ...statsEnUS,
   ...trustEnUS,
+  ...researchEnUS,
 };

@@ -5,6 +5,7 @@ import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
 import { statsZhCN } from "./stats.zh-CN";
+import { researchZhCN } from "./research.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
 import { trustZhCN } from "./trust.zh-CN";
 
@@ -243,6 +244,7 @@ export const zhCN = {
   ...notifyZhCN,
   ...statsZhCN,
   ...trustZhCN,
+  ...researchZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
