@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Config } from "../../config.ts";
-import { buildProblem } from "../../test/problems.ts";
-import { engineName, type TestApp, testApp } from "../../test/support.ts";
+import type { Config } from "../config.ts";
+import { buildProblem } from "../test/problems.ts";
+import { engineName, type TestApp, testApp } from "../test/support.ts";
 
 let t: TestApp;
 afterEach(() => t.close());
