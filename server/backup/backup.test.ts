@@ -211,6 +211,21 @@ describe("backup and restore", () => {
     expect(err).toBeInstanceOf(RestoreError);
     expect(err.message).toMatch(/audit chain broken at event seq \d+: checkpoint_mismatch/);
 
+    // the other engine, or a version that knows fewer migrations: refused before anything is written
+    const other = await emptyInstall({
+      databaseUrl: src.database.engine === "sqlite" ? "postgres://nobody@127.0.0.1:1/none" : null,
+    });
+    await expect(restoreBackup(other, out)).rejects.toThrow(/holds a (sqlite|postgres) database/);
+    const newer = path.join(root, "newer");
+    fs.cpSync(out, newer, { recursive: true });
+    const m = readManifest(newer);
+    fs.rmSync(path.join(newer, MANIFEST));
+    const { format: _f2, files: _files2, ...rest } = m;
+    await writeManifest(newer, { ...rest, migrations: [...m.migrations, "2099010100_future"] });
+    const t4 = await emptyInstall();
+    await expect(restoreBackup(t4, newer)).rejects.toThrow(/newer version \(migrations 2099010100_future\)/);
+    expect(fs.readdirSync(t4.dataDir)).toEqual([]);
+
     // no key at AUDIT_KEY_FILE: the checkpoints are checked with the public key in the backup
     const t3 = await emptyInstall();
     const report = await restoreBackup(t3, out);

@@ -13,7 +13,7 @@ const databases: string[] = [];
 
 async function rectify(env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run("node", ["bin/rectify.js", ...args], { env, timeout: 120_000 });
+    const { stdout, stderr } = await run("node", ["bin/rectify.js", ...args], { env, timeout: 400_000 });
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -96,7 +96,7 @@ describe("rectify backup and rectify restore", () => {
     const verified = await rectify(target, "audit", "verify");
     expect(verified.code, verified.out).toBe(0);
     expect(verified.out).toMatch(/audit chain ok: \d+ events, 1 checkpoint/);
-  }, 300_000);
+  }, 900_000);
 
   it("runs the backup job only when BACKUP_DIR is set", async () => {
     const env = await emptyInstall();
@@ -111,5 +111,5 @@ describe("rectify backup and rectify restore", () => {
     const dry = await rectify(on, "jobs", "run", "backup", "--dry-run");
     expect(dry.code, dry.out).toBe(0);
     expect(JSON.parse(dry.out).result.wouldWrite).toContain(backupDir);
-  }, 300_000);
+  }, 900_000);
 });

@@ -91,7 +91,6 @@ export async function login(
         entityType: "user",
         entityId: user?.id ?? "unknown",
         scopePath: user?.orgPath ?? (await rootPath(ctx)),
-        // In this branch reason is set whenever user is (and "unknown_user" when not).
         data: user
           ? { reason: reason ?? "unknown_user" }
           : { username: input.username.slice(0, 64), reason: "unknown_user" },
