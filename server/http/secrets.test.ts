@@ -4,13 +4,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SENDERS } from "../../notifications/delivery.ts";
-import { engineName, type TestApp, testApp } from "../../test/support.ts";
-import { totpAt } from "../auth/totp.ts";
-import { createWebhook } from "../notifications/webhook.commands.ts";
-import { sealWith } from "./secret-box.ts";
-import { currentSecretsKey } from "./secret-keys.ts";
-import { rotateSecretsKey, sealStoredSecrets } from "./secrets.commands.ts";
+import { totpAt } from "../domain/auth/totp.ts";
+import { createWebhook } from "../domain/notifications/webhook.commands.ts";
+import { sealWith } from "../domain/secrets/secret-box.ts";
+import { currentSecretsKey } from "../domain/secrets/secret-keys.ts";
+import { rotateSecretsKey, sealStoredSecrets } from "../domain/secrets/secrets.commands.ts";
+import { SENDERS } from "../notifications/delivery.ts";
+import { engineName, type TestApp, testApp } from "../test/support.ts";
 
 let t: TestApp;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buildApp } from "../../http/app.ts";
-import { engineName, type TestApp, type TestDb, testApp, testDb } from "../../test/support.ts";
-import { countFailure, delayAfter, pruneRateLimits, takeRateLimit } from "./rate-limit.ts";
+import { countFailure, delayAfter, pruneRateLimits, takeRateLimit } from "../domain/limits/rate-limit.ts";
+import { engineName, type TestApp, type TestDb, testApp, testDb } from "../test/support.ts";
+import { buildApp } from "./app.ts";
 
 let t: TestDb | TestApp | null = null;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Config } from "../../config.ts";
-import { buildProblem } from "../../test/problems.ts";
-import { engineName, type TestApp, testApp } from "../../test/support.ts";
-import { lodgeObjection } from "../problems/objection.commands.ts";
+import type { Config } from "../config.ts";
+import { lodgeObjection } from "../domain/problems/objection.commands.ts";
+import { buildProblem } from "../test/problems.ts";
+import { engineName, type TestApp, testApp } from "../test/support.ts";
 
 let t: TestApp;
 afterEach(() => t.close());

@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { iso, newId } from "../../db/columns.ts";
-import type { Db } from "../../db/connect.ts";
-import { auditCheckpointJob } from "../../jobs/audit-checkpoint.job.ts";
-import { auditVerifyJob } from "../../jobs/audit-verify.job.ts";
-import { JOBS } from "../../jobs/scheduler.ts";
-import { appendEvents } from "../../test/audit-chain.ts";
-import { engineName, type TestApp, testApp } from "../../test/support.ts";
-import { runFullVerification } from "./audit.verification.ts";
-import { checkpointAuditChain, verifyAuditChain, verifyAuditTail } from "./audit.verify.ts";
+import { iso, newId } from "../db/columns.ts";
+import type { Db } from "../db/connect.ts";
+import { runFullVerification } from "../domain/audit/audit.verification.ts";
+import { checkpointAuditChain, verifyAuditChain, verifyAuditTail } from "../domain/audit/audit.verify.ts";
+import { appendEvents } from "../test/audit-chain.ts";
+import { engineName, type TestApp, testApp } from "../test/support.ts";
+import { auditCheckpointJob } from "./audit-checkpoint.job.ts";
+import { auditVerifyJob } from "./audit-verify.job.ts";
+import { JOBS } from "./scheduler.ts";
 
 let t: TestApp;
 beforeEach(async () => {
