@@ -17,7 +17,7 @@ db.pragma("busy_timeout = 5000");
 
 const app = Fastify({ logger: false });
 app.get("/healthz", async () => ({ status: "ok" }));
-for (const s of await loadScenarios()) if (s.kind !== "job") s.baseline(app, db);
+for (const s of await loadScenarios()) if (s.kind === "read" || s.kind === "write") s.baseline(app, db);
 
 const shutdown = async () => {
   await app.close();

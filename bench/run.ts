@@ -9,7 +9,7 @@ import { Api } from "./lib/api.ts";
 import { type Measurement, runLoad, Tally } from "./lib/load.ts";
 import { readOptions } from "./lib/options.ts";
 import { type Child, freePort, productEnv, runNode, startNode, stop, waitHealthy } from "./lib/process.ts";
-import { type JobScenario, loadScenarios, type Scenario } from "./lib/scenario.ts";
+import { type JobScenario, loadScenarios, type Scenario, type SweepScenario } from "./lib/scenario.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(root, "bin", "rectify.js");
@@ -49,7 +49,8 @@ async function main(): Promise<number> {
   if (unknown.length)
     throw new Error(`unknown scenario(s) ${unknown.join(", ")}; known: ${all.map((s) => s.name)}`);
   const scenarios = opts.only.length ? all.filter((s) => opts.only.includes(s.name)) : all;
-  const loads = scenarios.filter((s): s is Scenario => s.kind !== "job");
+  const loads = scenarios.filter((s): s is Scenario => s.kind === "read" || s.kind === "write");
+  const sweeps = scenarios.filter((s): s is SweepScenario => s.kind === "sweep");
   const jobs = scenarios.filter((s): s is JobScenario => s.kind === "job");
 
   // The provincial dataset when `npm run bench:data` has made it (scenarios append to it), else
@@ -146,6 +147,31 @@ async function main(): Promise<number> {
     }
   } finally {
     await stopAll();
+  }
+  for (const s of sweeps) {
+    // A product server of its own with the scheduled jobs off, so only the sweep's requests run.
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const server = startNode(
+      "rectify",
+      [BIN, "serve"],
+      { ...serverEnv, PORT: new URL(url).port, JOBS_IN_SERVE: "0" },
+      cpu,
+    );
+    children.push(server);
+    try {
+      await waitHealthy(server, `${url}/readyz`);
+      if (opts.pin)
+        execFileSync("taskset", ["-a", "-p", "-c", String(LOAD_CPU), String(process.pid)], { stdio: "pipe" });
+      log(`${s.name}: running`);
+      const { failed, fields } = await s.run({ real: new Api(url), dataset, log });
+      process.stdout.write(`${JSON.stringify({ scenario: s.name, dataset, ...fields })}\n`);
+      if (failed) {
+        log(`${s.name}: FAILED (past the bound)`);
+        failures += 1;
+      }
+    } finally {
+      await stop(server);
+    }
   }
   for (const s of jobs) {
     log(`${s.name}: running`);

@@ -56,7 +56,25 @@ export interface Config {
   noticeNumberPrefix: string;
   /** Joint meetings propose an item for the agenda after this many working days without progress. */
   meetingStuckWorkingDays: number;
+  /** Where the scheduled `backup` job writes; null leaves it off. */
+  backupDir: string | null;
+  /** How many scheduled backups to keep (the oldest go first). */
+  backupKeep: number;
+  /** First delay after LOCKOUT_THRESHOLD failed sign-ins from one address on one account; doubles after. */
+  loginDelayBaseSeconds: number;
+  /** Limits on anonymous writes (objections, ballots), counted per client address and per item. */
+  publicLimits: PublicLimits;
 }
+
+/** Anonymous writes allowed per window, by kind; 0 means unlimited. */
+export interface PublicLimits {
+  windowMinutes: number;
+  perAddress: Record<AnonymousWriteKind, number>;
+  perItem: Record<AnonymousWriteKind, number>;
+}
+
+/** What the public may write without an account (the opinion intake joins this list). */
+export type AnonymousWriteKind = "objection" | "ballot";
 
 export interface SmtpConfig {
   /** `smtp://user:pass@host:port` or `smtps://…`; wins over the separate host settings. */
@@ -172,6 +190,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     noticeNumberPrefix: env.NOTICE_NUMBER_PREFIX || "督办",
     meetingStuckWorkingDays: int("MEETING_STUCK_WORKING_DAYS", env.MEETING_STUCK_WORKING_DAYS, 10),
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
+    backupKeep: Math.max(1, int("BACKUP_KEEP", env.BACKUP_KEEP, 7)),
+    loginDelayBaseSeconds: int("LOGIN_DELAY_BASE_SECONDS", env.LOGIN_DELAY_BASE_SECONDS, 30),
+    publicLimits: {
+      windowMinutes: Math.max(1, int("PUBLIC_RATE_WINDOW_MINUTES", env.PUBLIC_RATE_WINDOW_MINUTES, 60)),
+      perAddress: {
+        objection: int("OBJECTIONS_PER_ADDRESS", env.OBJECTIONS_PER_ADDRESS, 5),
+        ballot: int("BALLOTS_PER_ADDRESS", env.BALLOTS_PER_ADDRESS, 60),
+      },
+      perItem: {
+        objection: int("OBJECTIONS_PER_ITEM", env.OBJECTIONS_PER_ITEM, 50),
+        ballot: int("BALLOTS_PER_ITEM", env.BALLOTS_PER_ITEM, 1000),
+      },
+    },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { audit, describeError, jobs, migrate, seed, userAdd } from "./cli/admin.ts";
 import { parseArgs } from "./cli/args.ts";
+import { backup, restore } from "./cli/backup.ts";
 import { secrets } from "./cli/secrets.ts";
 import { serve } from "./cli/serve.ts";
 import { worker } from "./cli/worker.ts";
@@ -14,7 +15,10 @@ const USAGE = `rectify <command>
   audit checkpoint           sign the current audit chain head
   secrets rotate             new secrets key; re-seal every TOTP and robot secret under it (old key kept)
   jobs run <name> [--dry-run]  run one scheduled job now (public-reviews, deliver-notifications, lights,
-                             warnings, audit-checkpoint, audit-verify); --dry-run rolls it back and prints what it would do as JSON`;
+                             warnings, backup, audit-checkpoint, audit-verify); --dry-run rolls it back and prints what it would do as JSON
+  backup --out DIR [--include-keys]
+                             back up the database, uploaded files and audit checkpoints into DIR
+  restore DIR                restore a backup into an empty install, then verify files and audit chain`;
 
 /** Dispatches argv to one command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -37,6 +41,10 @@ export async function main(argv: string[]): Promise<number> {
         return await audit(args);
       case "jobs":
         return await jobs(args);
+      case "backup":
+        return await backup(args);
+      case "restore":
+        return await restore(args);
       case "secrets":
         return await secrets(args);
     }

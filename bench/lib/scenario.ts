@@ -36,6 +36,20 @@ export interface JobScenario {
 }
 
 /**
+ * A scenario that walks many routes one request at a time on a product server of its own (jobs
+ * off) and measures itself; no baseline. Runs after the load scenarios.
+ */
+export interface SweepScenario {
+  name: string;
+  kind: "sweep";
+  run(env: {
+    real: Api;
+    dataset: ScenarioEnv["dataset"];
+    log: (line: string) => void;
+  }): Promise<{ failed: boolean; fields: Record<string, unknown> }>;
+}
+
+/**
  * One benchmark: the same work done by the product and by a bare handler, measured in the same
  * run on the same database. A file in bench/scenarios/ exporting `scenario` is all it takes.
  */
@@ -54,20 +68,22 @@ export interface Scenario {
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "scenarios");
 
-/** Every scenario in bench/scenarios/, reads before writes before jobs, then by file name. */
-export async function loadScenarios(): Promise<(Scenario | JobScenario)[]> {
+export type AnyScenario = Scenario | JobScenario | SweepScenario;
+
+/** Every scenario in bench/scenarios/, reads before writes before sweeps before jobs, then by file name. */
+export async function loadScenarios(): Promise<AnyScenario[]> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .sort();
-  const scenarios: (Scenario | JobScenario)[] = [];
+  const scenarios: AnyScenario[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
-      scenario?: Scenario | JobScenario;
+      scenario?: AnyScenario;
     };
     if (!mod.scenario) throw new Error(`bench/scenarios/${f} exports no \`scenario\``);
     scenarios.push(mod.scenario);
   }
-  const rank = (s: Scenario | JobScenario) => ({ read: 0, write: 1, job: 2 })[s.kind];
+  const rank = (s: AnyScenario) => ({ read: 0, write: 1, sweep: 2, job: 3 })[s.kind];
   return scenarios.sort((a, b) => rank(a) - rank(b));
 }

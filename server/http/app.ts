@@ -20,11 +20,14 @@ import { campaignRoutes } from "./routes/campaign.routes.ts";
 import { extensionRoutes } from "./routes/extension.routes.ts";
 import { groupRoutes } from "./routes/group.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { ledgerExportRoutes } from "./routes/ledger-export.routes.ts";
 import { meetingRoutes } from "./routes/meeting.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
+import { researchRoutes } from "./routes/research.routes.ts";
+import { statsRoutes } from "./routes/stats.routes.ts";
 import { supervisionRoutes } from "./routes/supervision.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
@@ -107,6 +110,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(supervisionRoutes);
   await app.register(groupRoutes);
   await app.register(meetingRoutes);
+  await app.register(researchRoutes);
+  await app.register(statsRoutes);
+  await app.register(ledgerExportRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

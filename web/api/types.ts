@@ -1,7 +1,7 @@
 import type { AuditEventType } from "../../contract/audit-events";
-import type { Ability, OrgKind, RegionLevel, Role } from "../../contract/enums";
+import type { Ability, OrgKind, OrgUnitType, RegionLevel, Role } from "../../contract/enums";
 
-export type { Ability, OrgKind, RegionLevel, Role };
+export type { Ability, OrgKind, OrgUnitType, RegionLevel, Role };
 
 export interface RoleAssignment {
   role: Role;
@@ -47,6 +47,7 @@ export interface Org {
   path: string;
   active: boolean;
   hasChildren: boolean;
+  unitType: OrgUnitType | null;
 }
 
 export interface User {

@@ -1,3 +1,4 @@
+import type { WebhookKind } from "../../../contract/enums.ts";
 import type {
   CreateWebhookInput,
   UpdateWebhookInput,
@@ -11,18 +12,13 @@ import { authorize, invalid, notFound } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
 import { sealSecret, webhookBinding } from "../secrets/secrets.commands.ts";
 import { webhookPolicy } from "./notification.policy.ts";
+import { robotUrlProblem } from "./robot-url.ts";
 import { findWebhookById, getWebhookView, maskUrl } from "./webhook.queries.ts";
 
-/** True for an absolute http(s) URL without credentials. */
-export function isWebhookUrl(raw: string): boolean {
-  try {
-    const u = new URL(raw.trim());
-    return (
-      (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && u.hostname !== ""
-    );
-  } catch {
-    return false;
-  }
+/** Refuses (400/422) any address but the kind's official robot host over https. */
+function checkRobotUrl(kind: WebhookKind, url: string): void {
+  const problem = robotUrlProblem(kind, url);
+  if (problem) throw invalid(problem, "url");
 }
 
 /** A signing secret as stored: sealed, or null when none is given. */
@@ -38,7 +34,7 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
     // an org outside every scope of the actor is not revealed (404); inside it, the role decides (403)
     if (!org || !inScope(ctx.actor, org.path)) throw notFound();
     authorize(webhookPolicy.manage(ctx.actor, org.path));
-    if (!isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
+    checkRobotUrl(input.kind, input.url);
     const id = newId();
     const now = iso(ctx.now());
     await ctx.db
@@ -80,7 +76,7 @@ export async function updateWebhook(
 ): Promise<WebhookView> {
   return inTx(ctx, async (ctx) => {
     const hook = await findWebhookById(ctx, input.webhookId);
-    if (input.url !== undefined && !isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
+    if (input.url !== undefined) checkRobotUrl(hook.kind as WebhookKind, input.url);
     const changes = {
       ...(input.name !== undefined && { name: input.name.trim() }),
       ...(input.url !== undefined && { url: input.url.trim() }),

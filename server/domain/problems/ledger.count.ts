@@ -7,7 +7,7 @@ import type { Ctx } from "../../context.ts";
 // data_version moves when another connection commits, total_changes() when this one writes, so
 // a kept total is always the one a fresh count would give.
 const MAX_KEPT = 500;
-const kept = new WeakMap<Config, Map<string, { version: string; n: number }>>();
+const kept = new WeakMap<Config, Map<string, { version: string; value: unknown }>>();
 
 /** SQLite's change marker for this connection; null on PostgreSQL and inside a transaction. */
 async function fileVersion(ctx: Ctx): Promise<string | null> {
@@ -18,19 +18,23 @@ async function fileVersion(ctx: Ctx): Promise<string | null> {
 }
 
 /** The total `count` gives for `key`, counted again only when the database has changed since. */
-export async function keptCount(ctx: Ctx, key: string, count: () => Promise<number>): Promise<number> {
+export const keptCount = (ctx: Ctx, key: string, count: () => Promise<number>): Promise<number> =>
+  keptValue(ctx, `count:${key}`, count);
+
+/** What `compute` gives for `key` (counts, a set of totals), computed again only when the database has changed since. */
+export async function keptValue<T>(ctx: Ctx, key: string, compute: () => Promise<T>): Promise<T> {
   const version = await fileVersion(ctx);
-  if (version === null) return count();
+  if (version === null) return compute();
   let totals = kept.get(ctx.config);
   if (!totals) {
     totals = new Map();
     kept.set(ctx.config, totals);
   }
   const hit = totals.get(key);
-  if (hit?.version === version) return hit.n;
-  const n = await count();
+  if (hit?.version === version) return hit.value as T;
+  const value = await compute();
   totals.delete(key);
   if (totals.size >= MAX_KEPT) totals.delete(totals.keys().next().value as string);
-  totals.set(key, { version, n });
-  return n;
+  totals.set(key, { version, value });
+  return value;
 }

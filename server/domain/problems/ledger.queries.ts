@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { ProblemFilter } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
 import type { DB } from "../../db/schema.ts";
@@ -6,6 +6,7 @@ import { holdsRole, scopeRoots } from "../access/actor.ts";
 import { inAnySubtree, inSubtree } from "../access/subtree.ts";
 import { authorize } from "../errors.ts";
 import { keptCount } from "./ledger.count.ts";
+import { withPeriodFilters } from "./ledger.period.ts";
 import { toProblemRows } from "./ledger.rows.ts";
 import { LEDGER_ROLES } from "./problem.policy.ts";
 
@@ -27,6 +28,28 @@ export function problemScope(
   const visible = eb.selectFrom("problemScopes").where(inAnySubtree("problemScopes.path", roots));
   if (how === "set") return eb("problems.id", "in", visible.select("problemScopes.problemId"));
   return eb.exists(visible.select(sql`1`.as("x")).whereRef("problemScopes.problemId", "=", "problems.id"));
+}
+
+/**
+ * `column` names a problem the actor may see: problemScope's probe for a row of another table
+ * (a notice, a listing, a proposal), so a list walks its own index and looks each row's problem
+ * up, instead of first reading the id of every visible problem.
+ */
+export function visibleProblem(
+  eb: ExpressionBuilder<DB, keyof DB>,
+  ctx: Ctx,
+  column: string,
+): Expression<SqlBool> {
+  const roots = scopeRoots(ctx.actor, LEDGER_ROLES);
+  if (roots === null) return sql<SqlBool>`1 = 1`;
+  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
+  return eb.exists(
+    eb
+      .selectFrom("problemScopes")
+      .select(sql`1`.as("x"))
+      .where(inAnySubtree("problemScopes.path", roots))
+      .whereRef("problemScopes.problemId", "=", column as "problemScopes.problemId"),
+  );
 }
 
 /** Chinese keyword search: FTS5 trigram on SQLite, pg_trgm-indexed ILIKE on PostgreSQL; LIKE under 3 characters. */
@@ -70,6 +93,7 @@ export async function filteredProblems(ctx: Ctx, f: ProblemFilter, how: "probe" 
   if (f.sourceType) q = q.where("problems.sourceType", "=", f.sourceType);
   if (f.deadlineFrom) q = q.where("problems.deadline", ">=", f.deadlineFrom);
   if (f.deadlineTo) q = q.where("problems.deadline", "<=", f.deadlineTo);
+  q = withPeriodFilters(q, f);
   if (f.q) {
     const term = f.q;
     q = q.where((eb) => keyword(eb, ctx, term));

@@ -3,7 +3,7 @@ import type { Ctx } from "../../context.ts";
 import { holdsRole } from "../access/actor.ts";
 import { filteredProblems } from "./ledger.queries.ts";
 import { toProblemRows } from "./ledger.rows.ts";
-import { listTasks } from "./ledger.views.ts";
+import { listTaskPage } from "./ledger.views.ts";
 import { type ProblemAbility, problemAbilities } from "./problem.policy.ts";
 import { toRef } from "./problem.queries.ts";
 
@@ -36,8 +36,12 @@ export async function getMyTodos(ctx: Ctx) {
     );
   };
   const tasksAwaiting = async (taskStatus: TaskStatus[], ability: "acknowledge" | "report" | "accept") => {
-    const page = await listTasks(ctx, { status: ["rectifying", "ongoing"], taskStatus, limit: CANDIDATES });
-    return page.data.filter((t) => t.abilities[ability]).slice(0, LIMIT);
+    const page = await listTaskPage(ctx, {
+      status: ["rectifying", "ongoing"],
+      taskStatus,
+      limit: CANDIDATES,
+    });
+    return page.filter((t) => t.abilities[ability]).slice(0, LIMIT);
   };
   return {
     toAssign: await problemsAwaiting("registered", "assign"),

@@ -4,12 +4,13 @@ import type { Ctx } from "../../context.ts";
 import type { SupervisionNoticesTable } from "../../db/schema.ts";
 import { holdsRole } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
+import { today } from "../calendar/shanghai-date.ts";
 import { authorize, notFound } from "../errors.ts";
-import { problemScope } from "../problems/ledger.queries.ts";
+import { visibleProblem } from "../problems/ledger.queries.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { findProblemById, type LoadedProblem } from "../problems/problem.queries.ts";
 import { noticeAbilities } from "./supervision.policy.ts";
-import { orgNames, problemHeads, today } from "./supervision.shared.ts";
+import { orgNames, problemHeads } from "./supervision.shared.ts";
 
 export type NoticeRow = SupervisionNoticesTable;
 
@@ -103,12 +104,9 @@ export async function getNoticeView(ctx: Ctx, id: string): Promise<NoticeView> {
  */
 export async function listNotices(ctx: Ctx, filter: NoticeFilter) {
   authorize(holdsRole(ctx.actor, LEDGER_ROLES));
-  let q = ctx.db.selectFrom("supervisionNotices").where("problemId", "in", (eb) =>
-    eb
-      .selectFrom("problems")
-      .select("problems.id")
-      .where((e) => problemScope(e, ctx)),
-  );
+  let q = ctx.db
+    .selectFrom("supervisionNotices")
+    .where((eb) => visibleProblem(eb, ctx, "supervisionNotices.problemId"));
   if (filter.mine === "1") {
     q = q
       .where(scopePredicate("supervision_notices.addressee_path", ctx.actor, ["unit_lead", "unit_staff"]))

@@ -15,20 +15,15 @@ import type {
 import type { Ctx } from "../../context.ts";
 import type { EscalationProposalsTable, ListingsTable } from "../../db/schema.ts";
 import { holdsRole } from "../access/actor.ts";
+import { today } from "../calendar/shanghai-date.ts";
 import { authorize, notFound } from "../errors.ts";
-import { problemScope } from "../problems/ledger.queries.ts";
+import { keptValue } from "../problems/ledger.count.ts";
+import { problemScope, visibleProblem } from "../problems/ledger.queries.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
 import { toNoticeViews } from "./notice.queries.ts";
 import { proposalPolicy, supervisionPolicy } from "./supervision.policy.ts";
-import { orgNames, problemHeads, today } from "./supervision.shared.ts";
-
-/** Ids of the problems the actor may see, as a subquery. */
-export const scopedProblemIds = (ctx: Ctx) =>
-  ctx.db
-    .selectFrom("problems")
-    .select("problems.id")
-    .where((e) => problemScope(e, ctx));
+import { orgNames, problemHeads } from "./supervision.shared.ts";
 
 const ACTIVE = ["assigned", "rectifying", "ongoing", "closeout_requested", "public_review"];
 
@@ -216,7 +211,7 @@ export async function listProposals(ctx: Ctx, filter: { status?: ProposalStatus 
   let q = ctx.db
     .selectFrom("escalationProposals")
     .selectAll()
-    .where("problemId", "in", scopedProblemIds(ctx));
+    .where((eb) => visibleProblem(eb, ctx, "escalationProposals.problemId"));
   if (filter.status) q = q.where("status", "=", filter.status);
   const rows = await q.orderBy("createdAt", "desc").orderBy("id").limit(200).execute();
   return { data: await toProposalViews(ctx, rows), total: rows.length };
@@ -228,7 +223,7 @@ export async function listListings(ctx: Ctx) {
   const rows = await ctx.db
     .selectFrom("listings")
     .selectAll()
-    .where("problemId", "in", scopedProblemIds(ctx))
+    .where((eb) => visibleProblem(eb, ctx, "listings.problemId"))
     .where("openKey", "is not", null)
     .orderBy("listedAt", "desc")
     .limit(200)
@@ -300,10 +295,16 @@ export async function getSupervisionBoard(ctx: Ctx): Promise<BoardView> {
       .execute();
   const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
   const [byLight, red, orange, yellow, open, overdue, listed] = await Promise.all([
-    inScope
-      .select(["problems.light", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("problems.light")
-      .execute(),
+    // Every active item in scope is counted; kept until the database changes (see keptValue).
+    keptValue(ctx, `board:${JSON.stringify([ctx.actor.kind, ctx.actor.grants])}`, () =>
+      ctx.db
+        .selectFrom("problems")
+        .where((eb) => problemScope(eb, ctx, "set"))
+        .where("problems.status", "in", ACTIVE)
+        .select(["problems.light", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("problems.light")
+        .execute(),
+    ),
     itemsOf("red"),
     itemsOf("orange"),
     itemsOf("yellow"),
@@ -311,27 +312,27 @@ export async function getSupervisionBoard(ctx: Ctx): Promise<BoardView> {
       .selectFrom("supervisionNotices")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("status", "=", "open")
-      .where("problemId", "in", scopedProblemIds(ctx))
+      .where((eb) => visibleProblem(eb, ctx, "supervisionNotices.problemId"))
       .executeTakeFirst(),
     ctx.db
       .selectFrom("supervisionNotices")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("status", "=", "open")
       .where("responseDue", "<", today(ctx))
-      .where("problemId", "in", scopedProblemIds(ctx))
+      .where((eb) => visibleProblem(eb, ctx, "supervisionNotices.problemId"))
       .executeTakeFirst(),
     ctx.db
       .selectFrom("listings")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("openKey", "is not", null)
-      .where("problemId", "in", scopedProblemIds(ctx))
+      .where((eb) => visibleProblem(eb, ctx, "listings.problemId"))
       .executeTakeFirst(),
   ]);
   const pending = await ctx.db
     .selectFrom("escalationProposals")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("status", "=", "pending")
-    .where("problemId", "in", scopedProblemIds(ctx))
+    .where((eb) => visibleProblem(eb, ctx, "escalationProposals.problemId"))
     .executeTakeFirst();
   const counts = { red: 0, orange: 0, yellow: 0, green: 0 };
   for (const r of byLight) if (r.light in counts) counts[r.light as BoardLight] = Number(r.n);
