@@ -38,7 +38,7 @@ export interface WalkOptions {
 }
 
 // Small enough that one batch (a synchronous read on SQLite, then hashing) stays far under 100 ms.
-const BATCH = 500;
+const BATCH = 250;
 
 /**
  * Lets other work (requests, /healthz) run between batches of a long walk: as long again as the
