@@ -19,9 +19,9 @@ import * as problemScopes from "./2026112810_problem_scopes.ts";
 import * as problemRemarks from "./2026112811_problem_remarks.ts";
 import * as rateLimits from "./2026120210_rate_limits.ts";
 import * as auditVerifications from "./2026120220_audit_verifications.ts";
+import * as pageIndexes from "./2026120250_page_indexes.ts";
 import * as research from "./2026120260_research.ts";
 import * as stats from "./2026120270_stats.ts";
-import * as pageIndexes from "./2026120250_page_indexes.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {

@@ -91,7 +91,9 @@ export async function login(
         entityType: "user",
         entityId: user?.id ?? "unknown",
         scopePath: user?.orgPath ?? (await rootPath(ctx)),
-        data: user ? { reason } : { username: input.username.slice(0, 64), reason },
+        data: user
+          ? { reason: reason as string }
+          : { username: input.username.slice(0, 64), reason: "unknown_user" },
       });
       await countSignInFailure(actorCtx, input.username, user ?? null, await rootPath(ctx));
       return new DomainError("invalid_credentials");

@@ -2,8 +2,8 @@ import type { OrgUnitType } from "../../../contract/enums.ts";
 import type { CreateResearchInput } from "../../../contract/schemas/research.ts";
 import { type Ctx, withActor } from "../../context.ts";
 import { loadActor } from "../auth/session.queries.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { createOrg } from "../orgs/org.commands.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { convertResearchFinding } from "../research/finding.commands.ts";
 import { createResearchVisit, updateResearchVisit } from "../research/research.commands.ts";
 
