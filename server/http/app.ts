@@ -20,6 +20,7 @@ import { campaignRoutes } from "./routes/campaign.routes.ts";
 import { extensionRoutes } from "./routes/extension.routes.ts";
 import { groupRoutes } from "./routes/group.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { ledgerExportRoutes } from "./routes/ledger-export.routes.ts";
 import { meetingRoutes } from "./routes/meeting.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(meetingRoutes);
   await app.register(researchRoutes);
   await app.register(statsRoutes);
+  await app.register(ledgerExportRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

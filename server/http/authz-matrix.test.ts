@@ -67,6 +67,8 @@ const problemList = (url: string): Case => ({
   request: async () => ({ method: "GET", url }),
 });
 
+let objectors = 0;
+
 const CASES: Record<string, Case> = {
   "GET /api/v1/auth/me": {
     allowed: "all",
@@ -389,10 +391,13 @@ const CASES: Record<string, Case> = {
         stage: "public_review",
         isPublic: true,
       });
+      objectors += 1;
       await t.app.inject({
         method: "POST",
         url: "/api/v1/public/objections",
         payload: { problemCode: p.code, text: "异议" },
+        // an address per objection, so the per-address limit on anonymous writes stays out of the way
+        remoteAddress: `10.77.${objectors >> 8}.${objectors & 255}`,
       });
       const o = await t.database.db
         .selectFrom("objections")
@@ -834,6 +839,8 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/attachments",
   // Only the recipient's own notification; every role on someone else's answers 404 (notification.routes.test.ts).
   "POST /api/v1/notifications/:id/read",
+  // A workbook, not JSON: roles, scope and the missing session are tested in ledger-xlsx.test.ts.
+  "GET /api/v1/problems/export.xlsx",
 ]);
 
 const outsidePaths = async () =>

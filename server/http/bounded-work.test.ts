@@ -41,26 +41,28 @@ function get(url: string, headers: Record<string, string> = {}) {
   });
 }
 
-/** Polls /healthz back to back until `work` settles; returns the slowest answer in ms. */
+/**
+ * Polls /healthz back to back until `work` settles; returns the slowest answer in ms and every
+ * latency seen. A few calls first warm the server up (first-request compilation is not a stall).
+ */
 async function slowestHealthzWhile(
   base: string,
-  work: Promise<unknown>,
-): Promise<{ max: number; n: number }> {
+  work: () => Promise<unknown>,
+): Promise<{ max: number; n: number; all: number[] }> {
+  for (let i = 0; i < 5; i++) await get(`${base}/healthz`);
   let settled = false;
-  const done = work.finally(() => {
+  const done = work().finally(() => {
     settled = true;
   });
-  let max = 0;
-  let n = 0;
+  const all: number[] = [];
   while (!settled) {
     const r = await get(`${base}/healthz`);
     expect(r.status).toBe(200);
-    max = Math.max(max, r.ms);
-    n++;
+    all.push(Math.round(r.ms));
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await done;
-  return { max, n };
+  return { max: Math.max(0, ...all), n: all.length, all };
 }
 
 describe(`request limits (${engineName})`, () => {
@@ -94,6 +96,9 @@ describe(`request limits (${engineName})`, () => {
     const tooMany = await get(`${base}/healthz`, headers);
     expect(tooMany.status).toBe(431);
     expect(JSON.parse(tooMany.body).code).toBe("too_many_headers");
+    // far beyond the limit, Node's parser refuses the request before the app sees it
+    const flood = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`x-h${i}`, "v"]));
+    expect([400, 431]).toContain((await get(`${base}/healthz`, flood)).status);
     expect((await get(`${base}/healthz`, { "x-big": "a".repeat(5000) })).status).toBe(431);
   });
 });
@@ -124,14 +129,17 @@ describe(`a slow request cannot stall /healthz (${engineName})`, () => {
       });
       cleanups.push(() => app.close());
       const base = await listen(app);
-      const slow = get(`${base}/test/slow`);
-      const { max, n } = await slowestHealthzWhile(base, slow);
-      const r = await slow;
+      let slow: ReturnType<typeof get> | null = null;
+      const { max, n, all } = await slowestHealthzWhile(base, () => {
+        slow = get(`${base}/test/slow`);
+        return slow;
+      });
+      const r = await (slow as unknown as ReturnType<typeof get>);
       expect(r.status).toBe(503);
       expect(JSON.parse(r.body).code).toBe("query_timeout");
       expect(r.ms).toBeLessThan(3000);
       expect(n).toBeGreaterThan(3);
-      expect(max).toBeLessThan(100);
+      expect(max, all.join(" ")).toBeLessThan(100);
     },
   );
 
@@ -143,13 +151,16 @@ describe(`a slow request cannot stall /healthz (${engineName})`, () => {
     expect(aud).toBeTruthy();
     const s = await t.login("aud");
 
-    const walk = await slowestHealthzWhile(base, runFullVerification(t.sys, "job"));
+    const walk = await slowestHealthzWhile(base, () => runFullVerification(t.sys, "job"));
     expect(walk.n).toBeGreaterThan(3);
-    expect(walk.max).toBeLessThan(100);
+    expect(walk.max, walk.all.join(" ")).toBeLessThan(100);
 
-    const verify = get(`${base}/api/v1/audit/verify`, { cookie: s.cookie });
-    const during = await slowestHealthzWhile(base, verify);
-    const r = await verify;
+    let verify: ReturnType<typeof get> | null = null;
+    const during = await slowestHealthzWhile(base, () => {
+      verify = get(`${base}/api/v1/audit/verify`, { cookie: s.cookie });
+      return verify;
+    });
+    const r = await (verify as unknown as ReturnType<typeof get>);
     expect(r.status).toBe(200);
     // the request walked at most AUDIT_VERIFY_REQUEST_MAX_EVENTS of the chain, and says so
     expect(JSON.parse(r.body).data).toMatchObject({
@@ -158,6 +169,6 @@ describe(`a slow request cannot stall /healthz (${engineName})`, () => {
       count: t.config.auditVerifyRequestMaxEvents,
     });
     expect(events).toBeGreaterThan(t.config.auditVerifyRequestMaxEvents);
-    expect(during.max).toBeLessThan(100);
+    expect(during.max, during.all.join(" ")).toBeLessThan(100);
   });
 });

@@ -4,7 +4,10 @@ import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
 import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
+import { statsEnUS } from "./stats.en-US";
+import { researchEnUS } from "./research.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
+import { trustEnUS } from "./trust.en-US";
 import type { Messages } from "./zh-CN";
 
 /** English messages; must carry every key of the Chinese set. */
@@ -242,4 +245,7 @@ export const enUS: Messages = {
   ...deadlinesEnUS,
   ...bodiesEnUS,
   ...notifyEnUS,
+  ...statsEnUS,
+  ...trustEnUS,
+  ...researchEnUS,
 };

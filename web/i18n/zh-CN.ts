@@ -4,7 +4,10 @@ import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
+import { statsZhCN } from "./stats.zh-CN";
+import { researchZhCN } from "./research.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
+import { trustZhCN } from "./trust.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
 export const zhCN = {
@@ -239,6 +242,9 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...bodiesZhCN,
   ...notifyZhCN,
+  ...statsZhCN,
+  ...trustZhCN,
+  ...researchZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

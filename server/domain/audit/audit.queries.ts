@@ -1,5 +1,8 @@
+import { type Expression, type SqlBool, sql } from "kysely";
 import type { Ctx } from "../../context.ts";
+import { scopeRoots } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
+import { subtreeUpper } from "../access/subtree.ts";
 import { authorize, DomainError } from "../errors.ts";
 import { AUDIT_READERS, auditPolicy } from "./audit.policy.ts";
 
@@ -21,6 +24,23 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/**
+ * The reader's subtree over `scope_path`. On SQLite the column is written `+scope_path`: with a
+ * plain range the planner reads the whole subtree from audit_scope_idx and sorts it by seq (five
+ * million events for the region) before taking a page; the unary plus keeps it walking seq
+ * backwards (or the entity and actor indexes when those filters are given) and stopping at the page.
+ */
+function auditScope(ctx: Ctx): Expression<SqlBool> {
+  if (ctx.engine !== "sqlite") return scopePredicate("scope_path", ctx.actor, AUDIT_READERS);
+  const roots = scopeRoots(ctx.actor, AUDIT_READERS);
+  if (roots === null) return sql<SqlBool>`1 = 1`;
+  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
+  const ranges = roots.map((r) =>
+    r === "" ? sql`+scope_path IS NOT NULL` : sql`(+scope_path >= ${r} AND +scope_path < ${subtreeUpper(r)})`,
+  );
+  return sql<SqlBool>`(${sql.join(ranges, sql` OR `)})`;
+}
+
 /** Audit events newest first, within the reader's subtree, with keyset paging on seq. */
 export async function listAuditEvents(ctx: Ctx, f: AuditFilter) {
   authorize(auditPolicy.read(ctx.actor));
@@ -40,7 +60,7 @@ export async function listAuditEvents(ctx: Ctx, f: AuditFilter) {
       "ip",
       "hash",
     ])
-    .where(scopePredicate("scope_path", ctx.actor, AUDIT_READERS));
+    .where(auditScope(ctx));
   if (f.type) q = q.where("type", "=", f.type);
   if (f.entityType) q = q.where("entityType", "=", f.entityType);
   if (f.entityId) q = q.where("entityId", "=", f.entityId);

@@ -92,7 +92,7 @@ export async function login(
         entityId: user?.id ?? "unknown",
         scopePath: user?.orgPath ?? (await rootPath(ctx)),
         data: user
-          ? { reason: reason as string }
+          ? { reason: reason ?? "unknown_user" }
           : { username: input.username.slice(0, 64), reason: "unknown_user" },
       });
       await countSignInFailure(actorCtx, input.username, user ?? null, await rootPath(ctx));

@@ -42,21 +42,22 @@ export async function loadCalendar(ctx: Ctx): Promise<WorkCalendar> {
  */
 export async function findMissingYears(ctx: Ctx): Promise<number[]> {
   const thisYear = Number(shanghaiDate(ctx.now()).slice(0, 4));
-  const [known, problemYears, taskYears] = await Promise.all([
+  // One max per status: each is the last entry of that status in (status, deadline), where a
+  // max over several statuses at once would read every open row.
+  const latestOf = (table: "problems" | "tasks", status: string) =>
+    ctx.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max("deadline").as("d"))
+      .where("status", "=", status)
+      .executeTakeFirst();
+  const [known, ...maxima] = await Promise.all([
     ctx.db.selectFrom("calendarYears").select("year").execute(),
-    ctx.db
-      .selectFrom("problems")
-      .select((eb) => eb.fn.max("deadline").as("d"))
-      .where("status", "in", ["assigned", "rectifying", "ongoing"])
-      .executeTakeFirst(),
-    ctx.db
-      .selectFrom("tasks")
-      .select((eb) => eb.fn.max("deadline").as("d"))
-      .where("status", "in", ["pending", "in_progress"])
-      .executeTakeFirst(),
+    ...["assigned", "rectifying", "ongoing"].map((s) => latestOf("problems", s)),
+    ...["pending", "in_progress"].map((s) => latestOf("tasks", s)),
   ]);
   const have = new Set(known.map((k) => Number(k.year)));
-  const latest = [problemYears?.d, taskYears?.d]
+  const latest = maxima
+    .map((m) => m?.d)
     .filter((d): d is string => typeof d === "string")
     .map((d) => Number(d.slice(0, 4)));
   const last = Math.max(thisYear, ...latest);

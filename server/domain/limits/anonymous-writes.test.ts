@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Config } from "../../config.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { engineName, type TestApp, testApp } from "../../test/support.ts";
+import { lodgeObjection } from "../problems/objection.commands.ts";
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -136,5 +137,11 @@ describe(`anonymous writes are limited (${engineName})`, () => {
       .where("usedAt", "is not", null)
       .execute();
     expect(used).toHaveLength(1);
+  });
+
+  it("does not count writes without a client address (demo seeding, the CLI)", async () => {
+    const p = await onNotice(limits());
+    for (let i = 0; i < 8; i++) await lodgeObjection(t.sys, { problemCode: p.code, text: `纸质异议 ${i}` });
+    expect(await objectionsOf(p.id)).toHaveLength(8);
   });
 });

@@ -96,15 +96,17 @@ export function sendProblem(
 ) {
   const lang = request.lang ?? langFrom(request.headers["accept-language"]);
   const def = ERRORS[code];
+  // Title and detail alike are filled in: a title must never show a raw `{max}`.
+  const message = formatMessage(lang === "en" ? def.en : def.zh, displayParams(params));
   return reply
     .code(def.status)
     .type("application/problem+json; charset=utf-8")
     .send({
       type: `/problems/${code}`,
-      title: lang === "en" ? def.en : def.zh,
+      title: message,
       status: def.status,
       code,
-      detail: formatMessage(lang === "en" ? def.en : def.zh, displayParams(params)),
+      detail: message,
       requestId: request.id,
       ...(fields.length > 0 && {
         errors: fields.slice(0, MAX_FIELD_ERRORS).map((f) => ({

@@ -1,5 +1,6 @@
 import querystring from "node:querystring";
 import type { FastifyInstance } from "fastify";
+import { langFrom } from "../../../contract/errors.ts";
 import type { Config } from "../../config.ts";
 import { DomainError } from "../../domain/errors.ts";
 
@@ -29,13 +30,16 @@ export function queryParamCount(url: string): number {
 }
 
 /**
- * Refuses a request with more query parameters or header fields than allowed, before any work.
- * Node keeps at most `maxHeadersCount` fields; one more than the limit is kept so an excess shows.
+ * Refuses a request with more query parameters or header fields than allowed, before any work:
+ * up to twice the header limit this answers 431 as a problem; beyond that Node's parser refuses
+ * the request itself (400) before it reaches the app.
  */
 export function registerRequestLimits(app: FastifyInstance, config: Config): void {
-  app.server.maxHeadersCount = config.httpMaxHeaders + 1;
+  app.server.maxHeadersCount = config.httpMaxHeaders * 2;
   app.server.headersTimeout = Math.min(app.server.headersTimeout, config.httpRequestTimeoutMs || Infinity);
   app.addHook("onRequest", async (request) => {
+    // runs before the session gate, which otherwise sets the language of the answer
+    request.lang = langFrom(request.headers["accept-language"]);
     if (request.raw.rawHeaders.length / 2 > config.httpMaxHeaders)
       throw new DomainError("too_many_headers", { limit: config.httpMaxHeaders });
     if (queryParamCount(request.url) > config.queryMaxParams)
