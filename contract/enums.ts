@@ -35,6 +35,8 @@ export const ABILITIES = [
   "groups.manage",
   "meetings.read",
   "meetings.manage",
+  "research.read",
+  "research.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -165,3 +167,47 @@ export type MeetingSessionKind = (typeof MEETING_SESSION_KINDS)[number];
 /** Why an item is proposed for a joint-meeting agenda: a red light, or no progress for too long. */
 export const AGENDA_ORIGINS = ["manual", "red", "stuck"] as const;
 export type AgendaOrigin = (typeof AGENDA_ORIGINS)[number];
+
+/** What a non-region org is (DOMAIN.md §6): 园区 · 企业 · 医院 · 学校 · 社区 · 其他. Regions keep their level. */
+export const ORG_UNIT_TYPES = ["park", "enterprise", "hospital", "school", "community", "other"] as const;
+export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
+
+/** How sites are counted in research statistics: towns and villages by level, other units by type. */
+export const SITE_KINDS = ["town", "village", ...ORG_UNIT_TYPES] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** 调研方式: 实地考察 · 入户走访 · 座谈会 · 个别访谈 · 问卷调查 · 查阅资料 · 暗访. */
+export const RESEARCH_METHODS = [
+  "site_visit",
+  "household_visit",
+  "symposium",
+  "interview",
+  "questionnaire",
+  "document_review",
+  "unannounced_visit",
+] as const;
+export type ResearchMethod = (typeof RESEARCH_METHODS)[number];
+
+/** 走访户 (households visited) or 慰问困难户 (households in difficulty consoled). */
+export const HOUSEHOLD_KINDS = ["visited", "consoled"] as const;
+export type HouseholdKind = (typeof HOUSEHOLD_KINDS)[number];
+
+/** 成果转化: what a research result became — a decision, a rule, a measure or a rectification. */
+export const RESEARCH_OUTCOME_KINDS = ["decision", "rule", "measure", "rectification"] as const;
+export type ResearchOutcomeKind = (typeof RESEARCH_OUTCOME_KINDS)[number];
+
+/** Records a research outcome or a problem's source can point at. */
+export const SOURCE_RECORD_TYPES = [
+  "research_finding",
+  "supervision_finding",
+  "meeting_decision",
+  "opinion",
+  "review_opinion",
+  "instruction",
+  "problem",
+  "measure",
+] as const;
+export type SourceRecordType = (typeof SOURCE_RECORD_TYPES)[number];
+/** Rungs of the escalation ladder an item can reach (催办, 督办单, 挂牌督办, 约谈, 通报, 问责). */
+export const ESCALATION_STEPS = ["urging", "notice", "listing", "interview", "circular", "referral"] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];

@@ -283,8 +283,74 @@ export const ERRORS = {
     zh: "该问题已列入本次会议议题",
     en: "That problem is already on this session's agenda",
   },
+  deadline_after_parent: {
+    status: 400,
+    zh: "截止日期不能晚于上级的截止日期 {parentDeadline}",
+    en: "The deadline cannot be later than the parent's deadline {parentDeadline}",
+  },
+  org_unit_type_for_units: {
+    status: 422,
+    zh: "只有非行政区域的单位才能设置单位类型",
+    en: "Only orgs that are not regions take a unit type",
+  },
+  research_lead_required: {
+    status: 422,
+    zh: "请指定带队领导（系统用户或姓名）",
+    en: "Name the leading official (a user or a name)",
+  },
+  research_finding_converted: {
+    status: 409,
+    zh: "该调研发现的问题已转为问题台账",
+    en: "That research finding has already become a problem",
+  },
+  research_convert_needs_assignment: {
+    status: 422,
+    zh: "非即知即改的问题须指定牵头单位和整改时限",
+    en: "A finding not fixed on the spot needs a lead unit and a deadline",
+  },
+  research_outcome_link_invalid: {
+    status: 422,
+    zh: "成果转化关联的记录不存在或不在您的管辖范围内",
+    en: "The record an outcome links to does not exist or is outside your scope",
+  },
+  // statistics
+  stats_period_invalid: {
+    status: 400,
+    zh: "统计时段的开始日期不能晚于结束日期",
+    en: "The period must not start after it ends",
+  },
+  stats_period_too_long: {
+    status: 400,
+    zh: "统计时段过长，趋势最多 {max} 个周期",
+    en: "The period is too long; a trend shows at most {max} periods",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   unavailable: { status: 503, zh: "服务暂不可用", en: "Service unavailable" },
+  login_delayed: {
+    status: 429,
+    zh: "失败次数过多，请 {retryAfter} 秒后再试",
+    en: "Too many failed attempts; try again in {retryAfter} seconds",
+  },
+  webhook_host_not_allowed: {
+    status: 400,
+    zh: "机器人地址只能是钉钉（https://oapi.dingtalk.com/…）或企业微信（https://qyapi.weixin.qq.com/…）的官方地址",
+    en: "A robot address must be DingTalk's (https://oapi.dingtalk.com/…) or WeCom's (https://qyapi.weixin.qq.com/…) official one",
+  },
+  too_many_query_parameters: {
+    status: 400,
+    zh: "查询参数过多（最多 {limit} 个）",
+    en: "Too many query parameters (at most {limit})",
+  },
+  too_many_headers: {
+    status: 431,
+    zh: "请求头过多（最多 {limit} 个）",
+    en: "Too many request headers (at most {limit})",
+  },
+  query_timeout: {
+    status: 503,
+    zh: "查询耗时过长，已中止，请缩小范围后重试",
+    en: "The query took too long and was stopped; narrow it down and try again",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -304,6 +370,10 @@ export const FIELD_ERRORS = {
   pattern: { zh: "格式不正确", en: "has the wrong format" },
   additionalProperties: { zh: "不允许的字段", en: "is not an allowed field" },
   invalid: { zh: "取值无效", en: "is not valid" },
+  dateRange: { zh: "日期须在 {min} 至 {max} 之间", en: "must be a date from {min} to {max}" },
+  maxProperties: { zh: "最多 {limit} 个字段", en: "takes at most {limit} fields" },
+  notFinite: { zh: "必须是有限的数值", en: "must be a finite number" },
+  tooDeep: { zh: "嵌套层级不能超过 {limit}", en: "must be nested at most {limit} levels deep" },
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { systemContext } from "../server/context.ts";
-import { shanghaiDate, shanghaiYear } from "../server/domain/problems/problem-code.ts";
+import { shanghaiDate, shanghaiYear } from "../server/domain/calendar/shanghai-date.ts";
 import { JOBS, runScheduledJob } from "../server/jobs/scheduler.ts";
 import {
   apiSession,

@@ -22,6 +22,21 @@ export interface Config {
   passwordMinLength: number;
   auditKeyFile: string;
   auditCheckpointFile: string;
+  /** Bounds on HTTP work: socket inactivity, receiving a whole request, idle keep-alive. */
+  httpConnectionTimeoutMs: number;
+  httpRequestTimeoutMs: number;
+  httpKeepAliveTimeoutMs: number;
+  /** Largest request head (request line and headers) in bytes, and most header fields. */
+  httpMaxHeaderBytes: number;
+  httpMaxHeaders: number;
+  /** Most query-string parameters a request may carry. */
+  queryMaxParams: number;
+  /** PostgreSQL `statement_timeout` on the connections that serve requests (0: none); jobs and the CLI have none. */
+  dbStatementTimeoutMs: number;
+  /** Most events `GET /api/v1/audit/verify` recomputes (from the last signed checkpoint on). */
+  auditVerifyRequestMaxEvents: number;
+  /** AES-256 key that seals TOTP and robot signing secrets in the database; kept outside it. */
+  secretsKeyFile: string;
   webDist: string;
   /** Build the web bundle on `serve` when it is missing or stale. */
   webBuild: boolean;
@@ -41,7 +56,25 @@ export interface Config {
   noticeNumberPrefix: string;
   /** Joint meetings propose an item for the agenda after this many working days without progress. */
   meetingStuckWorkingDays: number;
+  /** Where the scheduled `backup` job writes; null leaves it off. */
+  backupDir: string | null;
+  /** How many scheduled backups to keep (the oldest go first). */
+  backupKeep: number;
+  /** First delay after LOCKOUT_THRESHOLD failed sign-ins from one address on one account; doubles after. */
+  loginDelayBaseSeconds: number;
+  /** Limits on anonymous writes (objections, ballots), counted per client address and per item. */
+  publicLimits: PublicLimits;
 }
+
+/** Anonymous writes allowed per window, by kind; 0 means unlimited. */
+export interface PublicLimits {
+  windowMinutes: number;
+  perAddress: Record<AnonymousWriteKind, number>;
+  perItem: Record<AnonymousWriteKind, number>;
+}
+
+/** What the public may write without an account (the opinion intake joins this list). */
+export type AnonymousWriteKind = "objection" | "ballot";
 
 export interface SmtpConfig {
   /** `smtp://user:pass@host:port` or `smtps://…`; wins over the separate host settings. */
@@ -115,6 +148,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditCheckpointFile: path.resolve(
       env.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "checkpoints", "audit-checkpoints.jsonl"),
     ),
+    httpConnectionTimeoutMs: int("HTTP_CONNECTION_TIMEOUT_MS", env.HTTP_CONNECTION_TIMEOUT_MS, 60_000),
+    httpRequestTimeoutMs: int("HTTP_REQUEST_TIMEOUT_MS", env.HTTP_REQUEST_TIMEOUT_MS, 120_000),
+    httpKeepAliveTimeoutMs: int("HTTP_KEEPALIVE_TIMEOUT_MS", env.HTTP_KEEPALIVE_TIMEOUT_MS, 72_000),
+    httpMaxHeaderBytes: Math.max(1024, int("HTTP_MAX_HEADER_BYTES", env.HTTP_MAX_HEADER_BYTES, 16_384)),
+    httpMaxHeaders: Math.max(10, int("HTTP_MAX_HEADERS", env.HTTP_MAX_HEADERS, 100)),
+    queryMaxParams: Math.max(1, int("QUERY_MAX_PARAMS", env.QUERY_MAX_PARAMS, 50)),
+    dbStatementTimeoutMs: int("DB_STATEMENT_TIMEOUT_MS", env.DB_STATEMENT_TIMEOUT_MS, 15_000),
+    auditVerifyRequestMaxEvents: Math.max(
+      1,
+      int("AUDIT_VERIFY_REQUEST_MAX_EVENTS", env.AUDIT_VERIFY_REQUEST_MAX_EVENTS, 20_000),
+    ),
+    secretsKeyFile: path.resolve(env.SECRETS_KEY_FILE ?? path.join(dataDir, "keys", "secrets.key")),
     webDist: path.resolve(env.WEB_DIST ?? "web/dist"),
     webBuild: bool(env.WEB_BUILD, true),
     problemCodePrefix: env.PROBLEM_CODE_PREFIX ?? "GX",
@@ -145,6 +190,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     noticeNumberPrefix: env.NOTICE_NUMBER_PREFIX || "督办",
     meetingStuckWorkingDays: int("MEETING_STUCK_WORKING_DAYS", env.MEETING_STUCK_WORKING_DAYS, 10),
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
+    backupKeep: Math.max(1, int("BACKUP_KEEP", env.BACKUP_KEEP, 7)),
+    loginDelayBaseSeconds: int("LOGIN_DELAY_BASE_SECONDS", env.LOGIN_DELAY_BASE_SECONDS, 30),
+    publicLimits: {
+      windowMinutes: Math.max(1, int("PUBLIC_RATE_WINDOW_MINUTES", env.PUBLIC_RATE_WINDOW_MINUTES, 60)),
+      perAddress: {
+        objection: int("OBJECTIONS_PER_ADDRESS", env.OBJECTIONS_PER_ADDRESS, 5),
+        ballot: int("BALLOTS_PER_ADDRESS", env.BALLOTS_PER_ADDRESS, 60),
+      },
+      perItem: {
+        objection: int("OBJECTIONS_PER_ITEM", env.OBJECTIONS_PER_ITEM, 50),
+        ballot: int("BALLOTS_PER_ITEM", env.BALLOTS_PER_ITEM, 1000),
+      },
+    },
     ...overrides,
   };
 }

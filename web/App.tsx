@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/reac
 import { App as AntApp, ConfigProvider } from "antd";
 import enUSLocale from "antd/locale/en_US";
 import zhCNLocale from "antd/locale/zh_CN";
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { BrowserRouter, Route, Routes, useNavigate } from "react-router";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
 import { forgetSession } from "./api/session";
@@ -24,12 +24,18 @@ import { NotificationsPage } from "./pages/NotificationsPage";
 import { OrgTreePage } from "./pages/OrgTreePage";
 import { ProblemDetailPage } from "./pages/ProblemDetailPage";
 import { ProblemsPage } from "./pages/ProblemsPage";
+import { ResearchDetailPage } from "./pages/ResearchDetailPage";
+import { ResearchPage } from "./pages/ResearchPage";
+import { ResearchStatsPage } from "./pages/ResearchStatsPage";
 import { SupervisionGroupPage } from "./pages/SupervisionGroupPage";
 import { SupervisionGroupsPage } from "./pages/SupervisionGroupsPage";
 import { SupervisionPage } from "./pages/SupervisionPage";
 import { UsersPage } from "./pages/UsersPage";
 import { WebhooksPage } from "./pages/WebhooksPage";
 import { theme } from "./theme";
+
+// 统计分析 carries ECharts and the map outlines: loaded only when the page is opened
+const StatsPage = lazy(() => import("./pages/StatsPage").then((m) => ({ default: m.StatsPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -165,6 +171,40 @@ export function App() {
                     element={
                       <RequireAbility ability="meetings.read">
                         <MeetingSessionPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="stats"
+                    element={
+                      <RequireAbility ability="problems.read">
+                        <Suspense fallback={null}>
+                          <StatsPage />
+                        </Suspense>
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="research"
+                    element={
+                      <RequireAbility ability="research.read">
+                        <ResearchPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="research/statistics"
+                    element={
+                      <RequireAbility ability="research.read">
+                        <ResearchStatsPage />
+                      </RequireAbility>
+                    }
+                  />
+                  <Route
+                    path="research/:id"
+                    element={
+                      <RequireAbility ability="research.read">
+                        <ResearchDetailPage />
                       </RequireAbility>
                     }
                   />

@@ -12,8 +12,8 @@ import { newId } from "../../server/db/columns.ts";
 import { connect } from "../../server/db/connect.ts";
 import { canonicalJson, chainHash } from "../../server/domain/audit/audit.chain.ts";
 import { loadCalendar } from "../../server/domain/calendar/calendar.queries.ts";
+import { shanghaiDate } from "../../server/domain/calendar/shanghai-date.ts";
 import { campaignSettings } from "../../server/domain/campaigns/campaign.settings.ts";
-import { shanghaiDate } from "../../server/domain/problems/problem-code.ts";
 import { productEnv, runNode } from "../lib/process.ts";
 import {
   DATASET_VERSION,

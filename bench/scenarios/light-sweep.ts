@@ -5,9 +5,9 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs 
 import { loadConfig } from "../../server/config.ts";
 import { systemContext } from "../../server/context.ts";
 import { connect } from "../../server/db/connect.ts";
+import { shanghaiDate } from "../../server/domain/calendar/shanghai-date.ts";
 import { LIT_PROBLEM_STATUSES, LIT_TASK_STATUSES } from "../../server/domain/lights/light.commands.ts";
 import { sweepLights } from "../../server/domain/lights/light.sweep.ts";
-import { shanghaiDate } from "../../server/domain/problems/problem-code.ts";
 import { submitProgressReport } from "../../server/domain/tasks/task.commands.ts";
 import { lightsJob } from "../../server/jobs/lights.job.ts";
 import { readDataset } from "../dataset/info.ts";

@@ -1,8 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CAMPAIGN_PHASES, RECTIFY_TYPES } from "../enums.ts";
-import { Id, lit } from "./common.ts";
+import { DateOnly, Id, lit } from "./common.ts";
 
-export const DateOnly = Type.String({ format: "date", description: "calendar date in Asia/Shanghai" });
+export { DateOnly };
 
 /** Thresholds of the escalation ladder, in working days (DOMAIN.md §2.5, §2.4). */
 export const EscalationSettings = Type.Object(

@@ -4,6 +4,19 @@ export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z0
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export const IsoTime = Type.String({ description: "ISO-8601 UTC time" });
 
+/** The first and last calendar dates the product accepts anywhere (deadlines, meetings, filters). */
+export const DATE_MIN = "2000-01-01";
+export const DATE_MAX = "2100-12-31";
+/** Years 2000–2100 only: far dates would make every working-day count and sweep pay for them. */
+export const DATE_PATTERN = "^(?:20\\d\\d|2100)-\\d\\d-\\d\\d$";
+
+/** A calendar date (Asia/Shanghai) between DATE_MIN and DATE_MAX. */
+export const DateOnly = Type.String({
+  format: "date",
+  pattern: DATE_PATTERN,
+  description: `calendar date in Asia/Shanghai, ${DATE_MIN} to ${DATE_MAX}`,
+});
+
 /** The `{ data }` envelope every success response uses. */
 export const Data = <T extends TSchema>(schema: T) => Type.Object({ data: schema });
 

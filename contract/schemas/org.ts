@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { ORG_KINDS, REGION_LEVELS } from "../enums.ts";
-import { Id } from "./common.ts";
+import { ORG_KINDS, ORG_UNIT_TYPES, REGION_LEVELS } from "../enums.ts";
+import { Id, lit } from "./common.ts";
 
 const OrgName = Type.String({ minLength: 1, maxLength: 100 });
 const OrgCode = Type.String({ pattern: "^[0-9]{6,12}$", description: "GB/T 2260 division code" });
@@ -15,6 +15,8 @@ export const Org = Type.Object({
   path: Type.String(),
   active: Type.Boolean(),
   hasChildren: Type.Boolean(),
+  /** 单位类型 of an org that is not a region; null for regions. */
+  unitType: Type.Union([lit(ORG_UNIT_TYPES), Type.Null()]),
 });
 export type OrgView = Static<typeof Org>;
 
@@ -25,6 +27,7 @@ export const CreateOrgBody = Type.Object(
     kind: Type.Union(ORG_KINDS.map((k) => Type.Literal(k))),
     level: Type.Optional(Type.Union(REGION_LEVELS.map((k) => Type.Literal(k)))),
     code: Type.Optional(OrgCode),
+    unitType: Type.Optional(lit(ORG_UNIT_TYPES)),
   },
   { additionalProperties: false },
 );
@@ -39,5 +42,11 @@ export const OrgListQuery = Type.Object(
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
+  { additionalProperties: false },
+);
+
+/** Sets what a non-region org is (园区, 企业, 医院, 学校, 社区, 其他). */
+export const SetOrgUnitTypeBody = Type.Object(
+  { unitType: lit(ORG_UNIT_TYPES) },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import {
   BALLOT_CHOICES_5,
   CLOSURE_KINDS,
+  ESCALATION_STEPS,
   LIGHTS,
   PROBLEM_STATUSES,
   RECTIFY_TYPES,
@@ -12,6 +13,7 @@ import { DateOnly } from "./campaign.ts";
 import { Id, lit } from "./common.ts";
 import { Extension } from "./extension.ts";
 import { LightFields, LightHistoryEntry } from "./light.ts";
+import { SourceLink } from "./source.ts";
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -342,6 +344,8 @@ export const ProblemDetail = Type.Object({
   extensions: Type.Array(Extension),
   lightHistory: Type.Array(LightHistoryEntry),
   abilities: Abilities,
+  /** The record the problem came from (调研, 督导, 联席会议 …), when it came from one. */
+  source: Type.Union([SourceLink, Type.Null()]),
 });
 export type ProblemDetailView = Static<typeof ProblemDetail>;
 
@@ -358,6 +362,17 @@ export const ProblemListQuery = Type.Object(
     deadlineFrom: Type.Optional(DateOnly),
     deadlineTo: Type.Optional(DateOnly),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    /** Registered (立项) between these dates, Asia/Shanghai. */
+    registeredFrom: Type.Optional(DateOnly),
+    registeredTo: Type.Optional(DateOnly),
+    /** Closed (销号) between these dates, Asia/Shanghai. */
+    closedFrom: Type.Optional(DateOnly),
+    closedTo: Type.Optional(DateOnly),
+    /** Returned (退回重办, failed public review, relapse) at least once between these dates. */
+    returnedFrom: Type.Optional(DateOnly),
+    returnedTo: Type.Optional(DateOnly),
+    /** Reached this rung of the escalation ladder at least once. */
+    escalation: Type.Optional(lit(ESCALATION_STEPS)),
     sort: Type.Optional(
       Type.Union(
         ["deadline", "-deadline", "code", "-code", "progress", "-progress", "updatedAt", "-updatedAt"].map(

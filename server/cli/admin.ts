@@ -1,5 +1,6 @@
 import { ROLES, type Role } from "../../contract/enums.ts";
-import { checkpointAuditChain, verifyAuditChain } from "../domain/audit/audit.verify.ts";
+import { runFullVerification } from "../domain/audit/audit.verification.ts";
+import { checkpointAuditChain, type VerifyResult } from "../domain/audit/audit.verify.ts";
 import { seedDemo } from "../domain/demo/demo.commands.ts";
 import { DomainError } from "../domain/errors.ts";
 import { findOrgByCode } from "../domain/orgs/org.queries.ts";
@@ -67,23 +68,38 @@ export async function userAdd(args: Args): Promise<number> {
   });
 }
 
+/** One line naming what broke; a cut chain names the checkpoint whose head is gone. */
+export function describeBreak(r: VerifyResult): string {
+  const b = r.firstBad;
+  if (!b) return "";
+  if (b.reason === "checkpoint_missing")
+    return `audit chain CUT: the checkpoint signed at ${b.checkpointAt} for seq ${b.seq} is no longer in the chain, which ends at seq ${b.chainEnd} (${b.seq - (b.chainEnd ?? 0)} event(s) missing; checkpoint_missing)`;
+  return `audit chain BROKEN at event seq ${b.seq}: ${b.reason} (${r.count} events verified before it)`;
+}
+
 /** `rectify audit verify` and `rectify audit checkpoint` */
 export async function audit(args: Args): Promise<number> {
   const sub = args.positional[1];
   if (sub === "verify") {
-    const r = await withSystem("audit", verifyAuditChain);
+    const r = await withSystem("audit", (ctx) => runFullVerification(ctx, "cli"));
+    const cps =
+      r.lastCheckpointSeq === null
+        ? "no signed checkpoint yet"
+        : `${r.checkpoints} checkpoint(s) checked, the last at seq ${r.lastCheckpointSeq}`;
     if (r.ok) {
-      console.log(`audit chain ok: ${r.count} events, ${r.checkpoints} checkpoint(s) verified`);
+      console.log(`audit chain ok: ${r.count} events, ${cps}`);
       return 0;
     }
-    console.error(
-      `audit chain BROKEN at event seq ${r.firstBad?.seq}: ${r.firstBad?.reason} (${r.count} events verified before it)`,
-    );
+    console.error(`${describeBreak(r)}; ${cps}`);
     return 1;
   }
   if (sub === "checkpoint") {
     const c = await withSystem("audit", checkpointAuditChain);
-    console.log(`checkpoint signed: seq ${c.seq} hash ${c.hash}`);
+    console.log(
+      c
+        ? `checkpoint signed: seq ${c.seq} hash ${c.hash}`
+        : "nothing new to sign: the head is already checkpointed",
+    );
     return 0;
   }
   console.error("usage: rectify audit verify | rectify audit checkpoint");

@@ -112,18 +112,23 @@ describe("the rectify CLI", () => {
     expect(broken.out).toContain("seq 3");
   });
 
-  it("detects a clean truncation of the tail once a checkpoint was signed", async () => {
+  it("names the cut when the last 10 events of a checkpointed chain are removed", async () => {
     await freshInstall();
     expect((await rectify("seed", "--demo")).code).toBe(0);
     const cp = await rectify("audit", "checkpoint");
     expect(cp.out).toMatch(/checkpoint signed: seq (\d+)/);
     const seq = Number(/seq (\d+)/.exec(cp.out)?.[1]);
-    expect((await rectify("audit", "verify")).code).toBe(0);
+    const ok = await rectify("audit", "verify");
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toContain(`1 checkpoint(s) checked, the last at seq ${seq}`);
     await tamper(
-      `DELETE FROM audit_events WHERE seq = ${seq}; UPDATE audit_head SET seq = ${seq - 1}, hash = (SELECT hash FROM audit_events WHERE seq = ${seq - 1})`,
+      `DELETE FROM audit_events WHERE seq > ${seq - 10}; UPDATE audit_head SET seq = ${seq - 10}, hash = (SELECT hash FROM audit_events WHERE seq = ${seq - 10})`,
     );
     const truncated = await rectify("audit", "verify");
     expect(truncated.code).toBe(1);
-    expect(truncated.out).toContain("checkpoint_mismatch");
+    expect(truncated.out).toContain("checkpoint_missing");
+    expect(truncated.out).toContain(
+      `for seq ${seq} is no longer in the chain, which ends at seq ${seq - 10}`,
+    );
   });
 });

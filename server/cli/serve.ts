@@ -1,8 +1,9 @@
 import { systemContext } from "../context.ts";
 import { isEmptyInstall, seedDemo } from "../domain/demo/demo.commands.ts";
 import { buildApp } from "../http/app.ts";
+import { checkpointOnShutdown } from "../jobs/audit-checkpoint.job.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
-import { openDatabase } from "./runtime.ts";
+import { openDatabase, openRequestDatabase } from "./runtime.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 
 /** `rectify serve`: migrate, seed demo data on an empty demo install, build the web, listen. */
@@ -16,7 +17,8 @@ export async function serve(): Promise<number> {
       `demo data loaded: ${seeded.orgs} orgs, ${seeded.users} accounts (password Rectify-demo-2026)`,
     );
   }
-  const app = await buildApp({ config, database });
+  const requests = openRequestDatabase(config, database);
+  const app = await buildApp({ config, database: requests });
   const stopJobs = config.jobsInServe
     ? startScheduler({ ...ctx, actor: { ...ctx.actor, name: "scheduler" }, log: app.log })
     : async () => {};
@@ -27,6 +29,8 @@ export async function serve(): Promise<number> {
     app.log.info({ signal }, "shutting down");
     await stopJobs();
     await app.close();
+    await checkpointOnShutdown({ ...ctx, log: app.log });
+    if (requests !== database) await requests.close();
     await database.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { type Ctx, systemContext } from "../context.ts";
-import { instanceName, startScheduler } from "../jobs/scheduler.ts";
+import { checkpointOnShutdown } from "../jobs/audit-checkpoint.job.ts";
+import { instanceName, type Job, startScheduler } from "../jobs/scheduler.ts";
 import { openDatabase } from "./runtime.ts";
 
 const LEVELS = ["debug", "info", "warn", "error"] as const;
@@ -28,12 +29,12 @@ export function lineLogger(level: string): Ctx["log"] {
 }
 
 /** `rectify worker`: the scheduled jobs and the notification delivery loop, without HTTP. */
-export async function worker(): Promise<number> {
+export async function worker(opts: { jobs?: Job[] } = {}): Promise<number> {
   const { config, database } = await openDatabase();
   const instance = `worker:${instanceName()}`;
   const log = lineLogger(config.logLevel);
   const ctx = systemContext({ db: database.db, engine: database.engine, config, log }, "worker");
-  const stop = startScheduler(ctx, { instance });
+  const stop = startScheduler(ctx, { instance, jobs: opts.jobs });
   log.info({ instance, db: database.describe }, "worker started");
   return new Promise<number>((resolve) => {
     // keep the process alive: the scheduler's timers are unref'd
@@ -45,6 +46,7 @@ export async function worker(): Promise<number> {
       log.info({ signal }, "worker stopping");
       // let the runs in progress finish (a send in flight gets marked), then close the database
       await stop();
+      await checkpointOnShutdown(ctx);
       await database.close();
       clearInterval(keepAlive);
       resolve(0);

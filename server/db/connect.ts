@@ -40,6 +40,11 @@ export interface ConnectOptions {
   /** PostgreSQL schema to use as search_path (tests isolate themselves this way). */
   pgSchema?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL `statement_timeout` in ms for every connection of this pool (the pool that serves
+   * requests sets it; jobs and the CLI use a pool without). SQLite cannot interrupt a statement.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -96,7 +101,11 @@ export function connect(opts: ConnectOptions): Database {
       max: opts.poolSize ?? 10,
       // Setting options here overrides libpq's PGOPTIONS, which pg otherwise honours: keep both.
       options:
-        [process.env.PGOPTIONS, opts.pgSchema && `-c search_path=${opts.pgSchema}`]
+        [
+          process.env.PGOPTIONS,
+          opts.pgSchema && `-c search_path=${opts.pgSchema}`,
+          opts.statementTimeoutMs && `-c statement_timeout=${Math.floor(opts.statementTimeoutMs)}`,
+        ]
           .filter(Boolean)
           .join(" ") || undefined,
     });

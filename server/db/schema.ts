@@ -14,6 +14,8 @@ export interface OrgsTable {
   active: number;
   createdAt: string;
   updatedAt: string;
+  /** For orgs that are not regions: park · enterprise · hospital · school · community · other. */
+  unitType?: string | null;
 }
 
 export interface UsersTable {
@@ -168,6 +170,9 @@ export interface ProblemsTable {
   remarks: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The record the problem came from (research_finding, supervision_finding, meeting_decision, …). */
+  sourceRecordType?: string | null;
+  sourceRecordId?: string | null;
 }
 
 export interface ProblemCoOrgsTable {
@@ -283,6 +288,8 @@ export interface ObjectionsTable {
   upheld: number | null;
   answeredBy: string | null;
   answeredAt: string | null;
+  /** Hash of the submitter's address and the normalised text: the same objection twice is one. */
+  fingerprint: string | null;
 }
 
 export interface NotificationsTable {
@@ -656,6 +663,116 @@ export interface MeetingDecisionsTable {
   createdAt: string;
 }
 
+export interface ResearchVisitsTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  topic: string;
+  leadUserId: string | null;
+  leadName: string;
+  leadTitle: string | null;
+  participantsJson: string;
+  startsOn: string;
+  endsOn: string;
+  methodsJson: string;
+  householdsVisited: number;
+  householdsConsoled: number;
+  /** JSON array of `{ kind, name, place, note }`. */
+  householdsJson: string;
+  summary: string | null;
+  reportAttachmentId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResearchSitesTable {
+  visitId: string;
+  orgId: string;
+  sortOrder: number;
+}
+
+export interface ResearchSymposiaTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  heldOn: string;
+  place: string;
+  groupsJson: string;
+  participantCount: number;
+}
+
+export interface ResearchFindingsTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  text: string;
+  orgId: string | null;
+  problemId: string | null;
+  fixedOnTheSpot: number;
+  convertedAt: string | null;
+  createdAt: string;
+}
+
+export interface ResearchSuggestionsTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  text: string;
+  /** The opinion (意见建议) the suggestion became, set by the opinions module. */
+  opinionId: string | null;
+}
+
+export interface ResearchOutcomesTable {
+  id: string;
+  visitId: string;
+  seqNo: number;
+  kind: string;
+  text: string;
+  docNumber: string | null;
+  recordType: string | null;
+  recordId: string | null;
+}
+
+/** One return of an item (退回重办, failed public review, relapse), kept for statistics by period. */
+export interface ProblemReturnsTable {
+  problemId: string;
+  returnedAt: string;
+  /** The state-machine action: reject · publicFail · followUpRelapse. */
+  action: string;
+}
+
+/** A rate-limit counter: hits in the window that started at `windowStart`; `blockedUntil` for delays. */
+export interface RateLimitsTable {
+  bucket: string;
+  key: string;
+  windowStart: string;
+  hits: number;
+  blockedUntil: string | null;
+  updatedAt: string;
+}
+
+/** One full walk of the audit chain (the `audit-verify` job or `rectify audit verify`). */
+export interface AuditVerificationsTable {
+  id: string;
+  /** What started it: `job`, `cli`. */
+  trigger: string;
+  /** `running`, `ok`, `broken` or `failed` (the walk itself could not finish). */
+  status: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  /** The chain head when the walk started. */
+  targetSeq: number;
+  /** How far the walk has got. */
+  checkedSeq: number;
+  firstBadSeq: number | null;
+  firstBadReason: string | null;
+  checkpoints: number | null;
+  lastCheckpointSeq: number | null;
+  error: string | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   users: UsersTable;
@@ -664,6 +781,7 @@ export interface DB {
   recoveryCodes: RecoveryCodesTable;
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
+  auditVerifications: AuditVerificationsTable;
   counters: CountersTable;
   campaigns: CampaignsTable;
   campaignCategories: CampaignCategoriesTable;
@@ -705,6 +823,14 @@ export interface DB {
   meetingAgendaItems: MeetingAgendaItemsTable;
   meetingAttendance: MeetingAttendanceTable;
   meetingDecisions: MeetingDecisionsTable;
+  researchVisits: ResearchVisitsTable;
+  researchSites: ResearchSitesTable;
+  researchSymposia: ResearchSymposiaTable;
+  researchFindings: ResearchFindingsTable;
+  researchSuggestions: ResearchSuggestionsTable;
+  researchOutcomes: ResearchOutcomesTable;
+  problemReturns: ProblemReturnsTable;
+  rateLimits: RateLimitsTable;
 }
 
 export type { Generated };

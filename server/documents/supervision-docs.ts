@@ -1,6 +1,6 @@
 import type { CircularView, NoticeView } from "../../contract/schemas/supervision.ts";
 import type { Ctx } from "../context.ts";
-import { shanghaiDate } from "../domain/problems/problem-code.ts";
+import { shanghaiDate } from "../domain/calendar/shanghai-date.ts";
 import { getCircularView } from "../domain/supervision/circular.queries.ts";
 import { getNoticeView } from "../domain/supervision/notice.queries.ts";
 import { chineseDate, docxFileName, type OfficialDocument, renderOfficialDocument } from "./official-doc.ts";

@@ -7,6 +7,7 @@ import { newId } from "../db/columns.ts";
 import type { Database } from "../db/connect.ts";
 import { registerErrorHandling, sendProblem } from "./plugins/errors.ts";
 import { registerInputSanity } from "./plugins/input-sanity.ts";
+import { registerRequestLimits, serverLimits } from "./plugins/limits.ts";
 import { registerMetrics } from "./plugins/metrics.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessionGate } from "./plugins/session.ts";
@@ -19,11 +20,14 @@ import { campaignRoutes } from "./routes/campaign.routes.ts";
 import { extensionRoutes } from "./routes/extension.routes.ts";
 import { groupRoutes } from "./routes/group.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { ledgerExportRoutes } from "./routes/ledger-export.routes.ts";
 import { meetingRoutes } from "./routes/meeting.routes.ts";
 import { notificationRoutes } from "./routes/notification.routes.ts";
 import { orgRoutes } from "./routes/org.routes.ts";
 import { problemRoutes } from "./routes/problem.routes.ts";
 import { publicRoutes } from "./routes/public.routes.ts";
+import { researchRoutes } from "./routes/research.routes.ts";
+import { statsRoutes } from "./routes/stats.routes.ts";
 import { supervisionRoutes } from "./routes/supervision.routes.ts";
 import { taskRoutes } from "./routes/task.routes.ts";
 import { userRoutes } from "./routes/user.routes.ts";
@@ -49,6 +53,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       redact: ["req.headers.cookie", "req.headers['x-csrf-token']"],
     },
     bodyLimit: config.bodyLimitBytes,
+    ...serverLimits(config),
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -70,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
   registerErrorHandling(app);
+  registerRequestLimits(app, config);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -104,6 +110,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(supervisionRoutes);
   await app.register(groupRoutes);
   await app.register(meetingRoutes);
+  await app.register(researchRoutes);
+  await app.register(statsRoutes);
+  await app.register(ledgerExportRoutes);
   await registerWeb(app, config.webDist);
   return app;
 }

@@ -4,6 +4,7 @@ import { requestExtension } from "../domain/extensions/extension.commands.ts";
 import { createWebhook } from "../domain/notifications/webhook.commands.ts";
 import { buildBody, buildGroup } from "../test/bodies.ts";
 import { buildProblem, type Stage } from "../test/problems.ts";
+import { buildResearch, researchInput } from "../test/research.ts";
 import { type TestApp, testApp } from "../test/support.ts";
 import { seedOutOfScopeSupervision, supervisionCases } from "./authz-matrix.supervision.ts";
 
@@ -58,11 +59,15 @@ const CHECKS = {
 const groupAt = (s: Scope) => buildGroup(t, { dispatch: cityOf(s), contactPoint: countyOf(s) });
 const bodyAt = (s: Scope) => buildBody(t, { lead: cityOf(s), member: countyOf(s) });
 const MANAGERS = ["coordinator", "supervisor"] as const;
+const researchAt = (s: Scope) => buildResearch(t, { org: countyOf(s) });
+const RESEARCH_READERS = ["coordinator", "leader", "supervisor", "auditor"] as const;
 const problemList = (url: string): Case => ({
   allowed: LEDGER,
   list: true,
   request: async () => ({ method: "GET", url }),
 });
+
+let objectors = 0;
 
 const CASES: Record<string, Case> = {
   "GET /api/v1/auth/me": {
@@ -386,10 +391,13 @@ const CASES: Record<string, Case> = {
         stage: "public_review",
         isPublic: true,
       });
+      objectors += 1;
       await t.app.inject({
         method: "POST",
         url: "/api/v1/public/objections",
         payload: { problemCode: p.code, text: "异议" },
+        // an address per objection, so the per-address limit on anonymous writes stays out of the way
+        remoteAddress: `10.77.${objectors >> 8}.${objectors & 255}`,
       });
       const o = await t.database.db
         .selectFrom("objections")
@@ -462,6 +470,11 @@ const CASES: Record<string, Case> = {
     allowed: ["auditor"],
     self: true,
     request: async () => ({ method: "GET", url: "/api/v1/audit/verify" }),
+  },
+  "GET /api/v1/audit/verifications/latest": {
+    allowed: ["auditor"],
+    self: true,
+    request: async () => ({ method: "GET", url: "/api/v1/audit/verifications/latest" }),
   },
   "GET /api/v1/notifications": {
     allowed: "all",
@@ -736,6 +749,76 @@ const CASES: Record<string, Case> = {
       },
     }),
   },
+  "PUT /api/v1/orgs/:id/unit-type": {
+    allowed: ["admin"],
+    request: async (s) => ({
+      method: "PUT",
+      url: `/api/v1/orgs/${await freshOrg(s)}/unit-type`,
+      body: { unitType: "hospital" },
+    }),
+  },
+  "GET /api/v1/research": {
+    allowed: RESEARCH_READERS,
+    list: true,
+    request: async () => ({ method: "GET", url: "/api/v1/research" }),
+  },
+  // figures over the caller's scope: what they count is checked in research.test.ts
+  "GET /api/v1/research/statistics": {
+    allowed: RESEARCH_READERS,
+    self: true,
+    request: async () => ({
+      method: "GET",
+      url: "/api/v1/research/statistics?from=2026-01-01&to=2026-12-31",
+    }),
+  },
+  "POST /api/v1/research": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: "/api/v1/research",
+      body: researchInput(t.org(countyOf(s)).id, { siteOrgIds: [t.org(countyOf(s)).id] }),
+    }),
+  },
+  "GET /api/v1/research/:id": {
+    allowed: RESEARCH_READERS,
+    request: async (s) => ({ method: "GET", url: `/api/v1/research/${(await researchAt(s)).id}` }),
+  },
+  "PUT /api/v1/research/:id": {
+    allowed: ["coordinator"],
+    request: async (s) => {
+      const { orgId: _, findings: __, ...fields } = researchInput(t.org(countyOf(s)).id);
+      return { method: "PUT", url: `/api/v1/research/${(await researchAt(s)).id}`, body: fields };
+    },
+  },
+  "POST /api/v1/research/:id/findings": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/research/${(await researchAt(s)).id}/findings`,
+      body: { text: "新的发现" },
+    }),
+  },
+  "POST /api/v1/research-findings/:id/to-problem": {
+    allowed: ["coordinator"],
+    request: async (s) => ({
+      method: "POST",
+      url: `/api/v1/research-findings/${(await researchAt(s)).findingId}/to-problem`,
+      body: { campaignId: (await t.build.campaign({ owner: cityOf(s) })).id, fixedOnTheSpot: true },
+    }),
+  },
+  // statistics: scoped by the starting org; one outside the caller's subtree (and not above it) is 404
+  "GET /api/v1/stats/overview": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/stats/overview?orgId=${t.org(countyOf(s)).id}` }),
+  },
+  "GET /api/v1/stats/trend": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/stats/trend?orgId=${t.org(countyOf(s)).id}` }),
+  },
+  "GET /api/v1/stats/regions": {
+    allowed: LEDGER,
+    request: async (s) => ({ method: "GET", url: `/api/v1/stats/regions?orgId=${t.org(countyOf(s)).id}` }),
+  },
 };
 
 /** Routes open without a session, or that act only on the caller's own session/account. */
@@ -756,6 +839,8 @@ const NOT_SCOPED = new Set([
   "POST /api/v1/attachments",
   // Only the recipient's own notification; every role on someone else's answers 404 (notification.routes.test.ts).
   "POST /api/v1/notifications/:id/read",
+  // A workbook, not JSON: roles, scope and the missing session are tested in ledger-xlsx.test.ts.
+  "GET /api/v1/problems/export.xlsx",
 ]);
 
 const outsidePaths = async () =>
@@ -777,6 +862,7 @@ beforeAll(async () => {
   await problemAt("out", "tasked");
   await pendingExtension("out");
   await seedOutOfScopeSupervision(t, (await problemAt("out", "rectifying")).id, cityOf("out"));
+  await researchAt("out");
 });
 afterAll(() => t.close());
 

@@ -184,6 +184,64 @@ describe(`group-robot webhooks (${engineName})`, () => {
     expect((await lead("PATCH", `/api/v1/webhooks/${hook.id}`, { active: true })).statusCode).toBe(403);
   });
 
+  it("refuses every robot address but the official host over https with a 400 problem, in zh-CN and en", async () => {
+    await t.build.user({ username: "ssrf_coord", roles: [["coordinator", "450100"]] });
+    const coord = await t.as("ssrf_coord");
+    const bad = [
+      "http://127.0.0.1:5432/",
+      "https://127.0.0.1:5432/robot/send",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://0x7f000001/robot/send",
+      "https://2130706433/robot/send",
+      "https://[::1]/robot/send",
+      "https://10.0.0.8/cgi-bin/webhook/send?key=k",
+      "https://localhost/robot/send",
+      "http://oapi.dingtalk.com/robot/send?access_token=t",
+      "https://oapi.dingtalk.com:8443/robot/send?access_token=t",
+      "https://oapi.dingtalk.com.evil.example/robot/send",
+      "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", // WeCom's host for a DingTalk robot
+    ];
+    for (const url of bad) {
+      const res = await coord("POST", "/api/v1/webhooks", {
+        orgId: t.org("450102").id,
+        kind: "dingtalk",
+        name: "群",
+        url,
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+      expect(res.json(), url).toMatchObject({ code: "webhook_host_not_allowed", errors: [{ field: "url" }] });
+      expect(res.json().detail).toContain("oapi.dingtalk.com");
+    }
+    const en = await coord(
+      "POST",
+      "/api/v1/webhooks",
+      { orgId: t.org("450102").id, kind: "wecom", name: "g", url: "https://[::1]/x" },
+      "en",
+    );
+    expect(en.statusCode).toBe(400);
+    expect(en.json().detail).toContain("official");
+
+    const ok = await coord("POST", "/api/v1/webhooks", {
+      orgId: t.org("450102").id,
+      kind: "wecom",
+      name: "企业微信群",
+      url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // re-pointing an existing robot is checked the same way
+    const moved = await coord("PATCH", `/api/v1/webhooks/${ok.json().data.id}`, {
+      url: "https://169.254.169.254/latest/meta-data/",
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().code).toBe("webhook_host_not_allowed");
+    const urls = (await t.database.db.selectFrom("orgWebhooks").select("url").execute()).map((r) => r.url);
+    expect(urls).toContain("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k");
+    expect(urls.filter((u) => !/^https:\/\/(oapi\.dingtalk\.com|qyapi\.weixin\.qq\.com)\//.test(u))).toEqual(
+      [],
+    );
+  });
+
   it("lets an admin give a user an e-mail address", async () => {
     await t.build.user({ username: "mail_admin", roles: [["admin", "450000"]] });
     const target = await t.build.user({ roles: [["unit_staff", "450102"]] });

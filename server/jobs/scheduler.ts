@@ -1,10 +1,14 @@
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { Ctx } from "../context.ts";
+import { auditCheckpointJob } from "./audit-checkpoint.job.ts";
+import { auditVerifyJob } from "./audit-verify.job.ts";
+import { backupJob } from "./backup.job.ts";
 import { deliverNotificationsJob } from "./deliver-notifications.job.ts";
 import { claimJobSlot, finishJobSlot } from "./lease.ts";
 import { lightsJob } from "./lights.job.ts";
 import { publicReviewsJob } from "./public-reviews.job.ts";
+import { rateLimitsJob } from "./rate-limits.job.ts";
 import { warningsJob } from "./warnings.job.ts";
 
 export interface Job {
@@ -19,9 +23,20 @@ export interface Job {
   exclusive?: boolean;
   /** What `--dry-run` reports when running inside a rolled-back transaction is not enough (sending). */
   dryRun?: (ctx: Ctx) => Promise<Record<string, unknown>>;
+  /** Whether the scheduler runs it under this configuration (default: always). */
+  enabled?: (config: Config) => boolean;
 }
 
-export const JOBS: Job[] = [publicReviewsJob, deliverNotificationsJob, lightsJob, warningsJob];
+export const JOBS: Job[] = [
+  publicReviewsJob,
+  deliverNotificationsJob,
+  lightsJob,
+  warningsJob,
+  backupJob,
+  rateLimitsJob,
+  auditCheckpointJob,
+  auditVerifyJob,
+];
 
 /** The job's interval after the `JOB_INTERVALS` setting. */
 export const intervalOf = (config: Config, job: Job): number => config.jobIntervals[job.name] ?? job.everyMs;
@@ -65,7 +80,8 @@ export function startScheduler(
   const instance = opts.instance ?? instanceName();
   const running = new Map<string, Promise<unknown>>();
   let stopped = false;
-  const timers = (opts.jobs ?? JOBS).map((job) =>
+  const jobs = opts.jobs ?? JOBS.filter((j) => j.enabled?.(ctx.config) ?? true);
+  const timers = jobs.map((job) =>
     setInterval(
       () => {
         if (stopped || running.has(job.name)) return;

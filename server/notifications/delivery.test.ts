@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Config } from "../config.ts";
 import { claimDueRows, retryDelayMs } from "../domain/notifications/outbox.ts";
 import { createWebhook } from "../domain/notifications/webhook.commands.ts";
+import { localRobots } from "../test/local-robots.ts";
 import { buildProblem } from "../test/problems.ts";
 import { engineName, type TestDb, testDb } from "../test/support.ts";
 import { deliverDueNotifications } from "./delivery.ts";
@@ -28,7 +29,9 @@ interface Received {
 }
 
 /** A local robot endpoint; `answer` decides the reply to each request. */
-async function receiver(answer: (r: Received, n: number) => { status: number; body: unknown }) {
+async function receiver(
+  answer: (r: Received, n: number) => { status: number; body: unknown; headers?: Record<string, string> },
+) {
   const got: Received[] = [];
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -40,7 +43,9 @@ async function receiver(answer: (r: Received, n: number) => { status: number; bo
       const r = { path: url.pathname, query: url.searchParams, headers: req.headers, body: JSON.parse(raw) };
       got.push(r);
       const a = answer(r, got.length);
-      res.writeHead(a.status, { "content-type": "application/json" }).end(JSON.stringify(a.body));
+      res
+        .writeHead(a.status, { "content-type": "application/json", ...a.headers })
+        .end(typeof a.body === "string" ? a.body : JSON.stringify(a.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -138,14 +143,14 @@ describe(`notification delivery (${engineName})`, () => {
       orgId: t.org("450102").id,
       kind: "dingtalk",
       name: "钉钉群",
-      url: `${rx.base}/robot/send?access_token=tok123`,
+      url: "https://oapi.dingtalk.com/robot/send?access_token=tok123",
       secret: "SECsecret",
     });
     const wecom = await createWebhook(t.sys, {
       orgId: t.org("450102").id,
       kind: "wecom",
       name: "企业微信群",
-      url: `${rx.base}/cgi-bin/webhook/send?key=wk`,
+      url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=wk",
     });
     const p = await buildProblem(t, { owner: "450100", lead: "450102", stage: "assigned" });
     const rows = await outbox();
@@ -153,7 +158,12 @@ describe(`notification delivery (${engineName})`, () => {
       ["dingtalk", ding.id],
       ["wecom", wecom.id],
     ]);
-    expect(await deliverDueNotifications(t.sys)).toEqual({ claimed: 2, sent: 2, retry: 0, dead: 0 });
+    expect(await deliverDueNotifications(t.sys, localRobots(rx.base))).toEqual({
+      claimed: 2,
+      sent: 2,
+      retry: 0,
+      dead: 0,
+    });
     expect(rx.got).toHaveLength(2);
 
     const d = rx.got.find((g) => g.path === "/robot/send")!;
@@ -216,28 +226,34 @@ describe(`notification delivery (${engineName})`, () => {
       orgId: t.org("450102").id,
       kind: "dingtalk",
       name: "群",
-      url: `${rx.base}/robot/send?access_token=x`,
+      url: "https://oapi.dingtalk.com/robot/send?access_token=x",
     });
     await buildProblem(t, { owner: "450100", lead: "450102", stage: "assigned" });
 
-    expect(await deliverDueNotifications(t.sys)).toMatchObject({ claimed: 1, retry: 1 });
+    expect(await deliverDueNotifications(t.sys, localRobots(rx.base))).toMatchObject({
+      claimed: 1,
+      retry: 1,
+    });
     let [row] = await outbox();
     expect(row).toMatchObject({ state: "pending", attempts: 1 });
     expect(row.lastError).toContain("HTTP 502");
     expect(new Date(row.nextAttemptAt).getTime() - t.clock.now().getTime()).toBe(1000);
     // not yet due
-    expect((await deliverDueNotifications(t.sys)).claimed).toBe(0);
+    expect((await deliverDueNotifications(t.sys, localRobots(rx.base))).claimed).toBe(0);
     t.clock.advance(1000);
-    expect(await deliverDueNotifications(t.sys)).toMatchObject({ claimed: 1, retry: 1 });
+    expect(await deliverDueNotifications(t.sys, localRobots(rx.base))).toMatchObject({
+      claimed: 1,
+      retry: 1,
+    });
     [row] = await outbox();
     expect(row.lastError).toContain("310000");
     expect(new Date(row.nextAttemptAt).getTime() - t.clock.now().getTime()).toBe(1500);
     t.clock.advance(1500);
-    expect(await deliverDueNotifications(t.sys)).toMatchObject({ claimed: 1, dead: 1 });
+    expect(await deliverDueNotifications(t.sys, localRobots(rx.base))).toMatchObject({ claimed: 1, dead: 1 });
     [row] = await outbox();
     expect(row).toMatchObject({ state: "dead", attempts: 3 });
     t.clock.advance(3_600_000);
-    expect((await deliverDueNotifications(t.sys)).claimed).toBe(0);
+    expect((await deliverDueNotifications(t.sys, localRobots(rx.base))).claimed).toBe(0);
     expect(rx.got).toHaveLength(3);
     const audited = await t.database.db
       .selectFrom("auditEvents")
@@ -256,11 +272,11 @@ describe(`notification delivery (${engineName})`, () => {
       orgId: t.org("450102").id,
       kind: "wecom",
       name: "群",
-      url: `${rx.base}/send?key=k`,
+      url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
     });
     await buildProblem(t, { owner: "450100", lead: "450102", stage: "assigned" });
     await t.database.db.updateTable("orgWebhooks").set({ active: 0 }).where("id", "=", hook.id).execute();
-    expect(await deliverDueNotifications(t.sys)).toMatchObject({ claimed: 1, dead: 1 });
+    expect(await deliverDueNotifications(t.sys, localRobots(rx.base))).toMatchObject({ claimed: 1, dead: 1 });
     expect(rx.got).toHaveLength(0);
   });
 
@@ -271,7 +287,7 @@ describe(`notification delivery (${engineName})`, () => {
         orgId: t.org(code).id,
         kind: "wecom",
         name: code,
-        url: "http://127.0.0.1:9/send",
+        url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
       });
       await buildProblem(t, { owner: "450100", lead: code, stage: "assigned" });
     }
@@ -288,6 +304,99 @@ describe(`notification delivery (${engineName})`, () => {
     t.clock.advance(10_000);
     const again = await claimDueRows(t.sys, { ...opts, limit: 10, token: "e" });
     expect(again.map((r) => r.attempts)).toEqual([2, 2, 2]);
+  });
+});
+
+describe(`robot delivery against server-side request forgery (${engineName})`, () => {
+  const hookRow = async (url: string) => {
+    const hook = await createWebhook(t.sys, {
+      orgId: t.org("450102").id,
+      kind: "dingtalk",
+      name: "群",
+      url: "https://oapi.dingtalk.com/robot/send?access_token=x",
+    });
+    // a row pointing elsewhere, as one written before addresses were checked would
+    if (url) await t.database.db.updateTable("orgWebhooks").set({ url }).where("id", "=", hook.id).execute();
+    return hook;
+  };
+  const audited = async () =>
+    (
+      await t.database.db
+        .selectFrom("auditEvents")
+        .select("dataJson")
+        .where("type", "=", "notification.delivery_failed")
+        .execute()
+    ).map((r) => JSON.parse(r.dataJson) as { error: string });
+
+  it("does not follow a redirect, and gives the message up", async () => {
+    const inner = await receiver(() => OK);
+    const rx = await receiver(() => ({
+      status: 302,
+      body: "",
+      headers: { location: `${inner.base}/robot/send?access_token=x` },
+    }));
+    await setup();
+    await hookRow("");
+    await buildProblem(t, { owner: "450100", lead: "450102", stage: "assigned" });
+    expect(await deliverDueNotifications(t.sys, localRobots(rx.base))).toMatchObject({ claimed: 1, dead: 1 });
+    expect(rx.got).toHaveLength(1);
+    expect(inner.got).toHaveLength(0);
+    expect((await outbox())[0]).toMatchObject({ state: "dead", lastError: "redirect refused (HTTP 302)" });
+  });
+
+  it("keeps no text of a receiver's reply in the outbox or the audit trail, only its status or errcode", async () => {
+    const rx = await receiver((_r, n) =>
+      n === 1
+        ? { status: 500, body: "SECRET-INTERNAL-PAGE root:x:0:0" }
+        : n === 2
+          ? { status: 200, body: "<html>SECRET-INTERNAL-PAGE</html>" }
+          : { status: 200, body: { errcode: 310000, errmsg: "SECRET-INTERNAL-PAGE" } },
+    );
+    await setup({
+      notify: {
+        maxAttempts: 3,
+        backoffBaseMs: 1,
+        backoffMaxMs: 1,
+        claimTimeoutMs: 60_000,
+        batchSize: 10,
+        sendTimeoutMs: 2000,
+      },
+    });
+    await hookRow("");
+    await buildProblem(t, { owner: "450100", lead: "450102", stage: "assigned" });
+    const errors: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      await deliverDueNotifications(t.sys, localRobots(rx.base));
+      errors.push((await outbox())[0].lastError);
+      t.clock.advance(1000);
+    }
+    expect(errors).toEqual(["HTTP 500", "not a robot answer", "robot refused: errcode 310000"]);
+    expect(rx.got).toHaveLength(3);
+    const events = await audited();
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain("SECRET");
+    expect(events[0].error).toBe("robot refused: errcode 310000");
+  });
+
+  it("refuses at send time a stored address that is not the official host, without connecting", async () => {
+    const rx = await receiver(() => OK);
+    await setup();
+    const port = new URL(rx.base).port;
+    for (const url of [
+      `http://127.0.0.1:${port}/robot/send?access_token=x`,
+      `https://127.0.0.1:${port}/robot/send`,
+      "https://169.254.169.254/latest/meta-data/",
+      "https://oapi.dingtalk.com:8443/robot/send",
+    ]) {
+      await t.database.db.deleteFrom("notificationOutbox").execute();
+      await t.database.db.deleteFrom("orgWebhooks").execute();
+      await hookRow(url);
+      await buildProblem(t, { owner: "450100", lead: "450102", stage: "assigned" });
+      // even the local route sees the stored address first, and the product's senders go nowhere
+      expect(await deliverDueNotifications(t.sys, localRobots(rx.base)), url).toMatchObject({ dead: 1 });
+      expect((await outbox())[0].lastError, url).toBe("robot address not allowed");
+    }
+    expect(rx.got).toHaveLength(0);
   });
 });
 

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "../context.ts";
 import type { EmailPayload, RobotPayload } from "../domain/notifications/notification.derive.ts";
 import { claimDueRows, markFailed, markSent, type OutboxRow } from "../domain/notifications/outbox.ts";
+import { openSecret, webhookBinding } from "../domain/secrets/secrets.commands.ts";
 import { sendEmail } from "./email.channel.ts";
-import { dingTalkBody, dingTalkSignedUrl, postRobot, weComBody } from "./robot.channel.ts";
+import { PermanentFailure } from "./failure.ts";
+import { dingTalkBody, dingTalkSignedUrl, postRobot, type RobotRoute, weComBody } from "./robot.channel.ts";
 
-/** A failure no retry can fix (the robot was removed, e-mail is not configured): dead at once. */
-export class PermanentFailure extends Error {}
+export { PermanentFailure };
 
 export type Sender = (ctx: Ctx, row: OutboxRow) => Promise<void>;
 
@@ -16,25 +17,38 @@ async function robotHook(ctx: Ctx, id: string) {
   return hook;
 }
 
-/** The channels: e-mail over SMTP, DingTalk and WeCom group robots. */
-export const SENDERS: Record<string, Sender> = {
-  email: async (ctx, row) => {
-    if (!ctx.config.smtp) throw new PermanentFailure("SMTP is not configured");
-    const p = JSON.parse(row.payloadJson) as EmailPayload;
-    await sendEmail(ctx.config.smtp, p, row.idempotencyKey, ctx.config.notify.sendTimeoutMs);
-  },
-  dingtalk: async (ctx, row) => {
-    const hook = await robotHook(ctx, row.target);
-    const url = hook.secret ? dingTalkSignedUrl(hook.url, hook.secret, ctx.now().getTime()) : hook.url;
-    const body = dingTalkBody(JSON.parse(row.payloadJson) as RobotPayload, row.idempotencyKey);
-    await postRobot(url, body, row.idempotencyKey, ctx.config.notify.sendTimeoutMs);
-  },
-  wecom: async (ctx, row) => {
-    const hook = await robotHook(ctx, row.target);
-    const body = weComBody(JSON.parse(row.payloadJson) as RobotPayload, row.idempotencyKey);
-    await postRobot(hook.url, body, row.idempotencyKey, ctx.config.notify.sendTimeoutMs);
-  },
-};
+/**
+ * The channels: e-mail over SMTP, DingTalk and WeCom group robots. `route` exists for the tests
+ * (a local receiver standing in for the official host); the product uses `SENDERS`.
+ */
+export function channelSenders(route?: RobotRoute): Record<string, Sender> {
+  return {
+    email: async (ctx, row) => {
+      if (!ctx.config.smtp) throw new PermanentFailure("SMTP is not configured");
+      const p = JSON.parse(row.payloadJson) as EmailPayload;
+      await sendEmail(ctx.config.smtp, p, row.idempotencyKey, ctx.config.notify.sendTimeoutMs);
+    },
+    dingtalk: async (ctx, row) => {
+      const hook = await robotHook(ctx, row.target);
+      const url = hook.secret
+        ? dingTalkSignedUrl(
+            hook.url,
+            openSecret(ctx, hook.secret, webhookBinding(hook.id)),
+            ctx.now().getTime(),
+          )
+        : hook.url;
+      const body = dingTalkBody(JSON.parse(row.payloadJson) as RobotPayload, row.idempotencyKey);
+      await postRobot("dingtalk", url, body, row.idempotencyKey, ctx.config.notify.sendTimeoutMs, route);
+    },
+    wecom: async (ctx, row) => {
+      const hook = await robotHook(ctx, row.target);
+      const body = weComBody(JSON.parse(row.payloadJson) as RobotPayload, row.idempotencyKey);
+      await postRobot("wecom", hook.url, body, row.idempotencyKey, ctx.config.notify.sendTimeoutMs, route);
+    },
+  };
+}
+
+export const SENDERS: Record<string, Sender> = channelSenders();
 
 export interface DeliveryResult {
   claimed: number;

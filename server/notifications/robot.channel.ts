@@ -1,5 +1,8 @@
 import { createHmac } from "node:crypto";
+import type { WebhookKind } from "../../contract/enums.ts";
 import type { RobotPayload } from "../domain/notifications/notification.derive.ts";
+import { robotUrlProblem } from "../domain/notifications/robot-url.ts";
+import { PermanentFailure } from "./failure.ts";
 
 export const IDEMPOTENCY_HEADER = "X-Rectify-Idempotency-Key";
 
@@ -38,21 +41,52 @@ export const weComBody = (p: RobotPayload, key: string) => {
   return { msgtype: "markdown", markdown: { content } };
 };
 
-/** Posts a robot message; both robots answer 200 with `errcode` 0 on success. */
-export async function postRobot(url: string, body: unknown, key: string, timeoutMs: number): Promise<void> {
-  const res = await fetch(url, {
+/**
+ * Where a robot request is really sent. In the product it is the checked official URL itself; only
+ * test code passes another route (a local receiver), never configuration.
+ */
+export type RobotRoute = (checked: URL) => URL;
+
+const asIs: RobotRoute = (u) => u;
+
+/**
+ * Posts a robot message; both robots answer 200 with `errcode` 0 on success. The address is checked
+ * again here (a row written before the check existed, or by hand, is refused), redirects are not
+ * followed, and no text of the reply is kept: a failure says only what kind it is (a status, an
+ * errcode), so nothing a receiver says can reach the outbox or the audit trail.
+ */
+export async function postRobot(
+  kind: WebhookKind,
+  url: string,
+  body: unknown,
+  key: string,
+  timeoutMs: number,
+  route: RobotRoute = asIs,
+): Promise<void> {
+  if (robotUrlProblem(kind, url)) throw new PermanentFailure("robot address not allowed");
+  const res = await fetch(route(new URL(url.trim())), {
     method: "POST",
     headers: { "content-type": "application/json; charset=utf-8", [IDEMPOTENCY_HEADER]: key },
     body: JSON.stringify(body),
+    redirect: "manual",
     signal: AbortSignal.timeout(timeoutMs),
   });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
-  let answer: { errcode?: number; errmsg?: string } = {};
-  try {
-    answer = JSON.parse(text);
-  } catch {
-    throw new Error(`not a robot answer: ${text.slice(0, 200)}`);
+  if (res.status >= 300 && res.status < 400) {
+    await res.body?.cancel();
+    throw new PermanentFailure(`redirect refused (HTTP ${res.status})`);
   }
-  if (answer.errcode !== 0) throw new Error(`robot refused: ${answer.errcode} ${answer.errmsg ?? ""}`);
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(`HTTP ${res.status}`);
+  }
+  let answer: { errcode?: unknown } = {};
+  try {
+    answer = JSON.parse(await res.text());
+  } catch {
+    throw new Error("not a robot answer");
+  }
+  if (answer?.errcode !== 0) {
+    const code = Number.isInteger(answer?.errcode) ? answer.errcode : "?";
+    throw new Error(`robot refused: errcode ${code}`);
+  }
 }

@@ -73,6 +73,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       argon2MemoryKib: 1024,
       auditKeyFile: path.join(dir, "keys", "audit.pem"),
       auditCheckpointFile: path.join(dir, "checkpoints", "audit.jsonl"),
+      secretsKeyFile: path.join(dir, "keys", "secrets.key"),
       webDist: path.join(dir, "no-web"),
       logLevel: "silent",
       ...overrides,

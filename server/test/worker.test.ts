@@ -100,9 +100,13 @@ async function freshInstall(extraEnv: Record<string, string> = {}) {
   return { env, t, database, close: () => database.close() };
 }
 
-function startWorker(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["bin/rectify.js", "worker"], {
-    env,
+/** `rectify worker`; with `robotBase`, the same worker posting its robots to that local receiver. */
+function startWorker(env: NodeJS.ProcessEnv, robotBase?: string) {
+  const args = robotBase
+    ? ["--import", "tsx", "server/test/local-robot-worker.ts"]
+    : ["bin/rectify.js", "worker"];
+  const child = spawn(process.execPath, args, {
+    env: robotBase ? { ...env, LOCAL_ROBOT_BASE: robotBase } : env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
@@ -159,7 +163,7 @@ describe(`rectify worker (${pgUrl ? "postgres" : "sqlite"})`, () => {
       orgId: t.org("450102").id,
       kind: "dingtalk",
       name: "兴宁区整改群",
-      url: `${base}/robot/send?access_token=crash`,
+      url: "https://oapi.dingtalk.com/robot/send?access_token=crash",
       secret: "SECcrash",
     });
     for (let i = 0; i < MESSAGES; i++)
@@ -169,7 +173,7 @@ describe(`rectify worker (${pgUrl ? "postgres" : "sqlite"})`, () => {
     ).map((r) => r.idempotencyKey);
     expect(keys).toHaveLength(MESSAGES);
 
-    let worker = startWorker(install.env);
+    let worker = startWorker(install.env, base);
     await waitFor("some deliveries", async () => received.length >= 6 && pending > 0, 60_000, worker.output);
     const inFlightAtKill = pending;
     worker.child.kill("SIGKILL");
@@ -179,7 +183,7 @@ describe(`rectify worker (${pgUrl ? "postgres" : "sqlite"})`, () => {
     const beforeRestart = received.length;
     expect(beforeRestart).toBeLessThan(MESSAGES);
 
-    worker = startWorker(install.env);
+    worker = startWorker(install.env, base);
     const sent = async () =>
       Number(
         (

@@ -1,5 +1,5 @@
 import { api } from "./client";
-import type { AuditEvent, AuditVerifyResult, Envelope } from "./types";
+import type { AuditEvent, AuditVerification, AuditVerifyResult, Envelope } from "./types";
 
 export interface AuditFilters {
   type?: string;
@@ -24,4 +24,16 @@ export function listAudit(filters: AuditFilters, before: number | null): Promise
 /** Recomputes the hash chain on the server. */
 export async function verifyAuditChain(): Promise<AuditVerifyResult> {
   return (await api.get<Envelope<AuditVerifyResult>>("/api/v1/audit/verify")).data;
+}
+
+/** The full walk in progress (if any) and the newest finished one. */
+export async function latestVerifications(): Promise<{
+  running: AuditVerification | null;
+  last: AuditVerification | null;
+}> {
+  return (
+    await api.get<Envelope<{ running: AuditVerification | null; last: AuditVerification | null }>>(
+      "/api/v1/audit/verifications/latest",
+    )
+  ).data;
 }

@@ -1,5 +1,5 @@
 import { api } from "./client";
-import type { Envelope, Org, OrgKind, RegionLevel } from "./types";
+import type { Envelope, Org, OrgKind, OrgUnitType, RegionLevel } from "./types";
 
 const BASE = "/api/v1/orgs";
 
@@ -29,6 +29,7 @@ export interface NewOrg {
   kind: OrgKind;
   level?: RegionLevel;
   code?: string;
+  unitType?: OrgUnitType;
 }
 
 export async function createOrg(input: NewOrg): Promise<Org> {
@@ -37,6 +38,10 @@ export async function createOrg(input: NewOrg): Promise<Org> {
 
 export async function renameOrg(id: string, name: string): Promise<void> {
   await api.patch(`${BASE}/${encodeURIComponent(id)}`, { name });
+}
+
+export async function setOrgUnitType(id: string, unitType: OrgUnitType): Promise<void> {
+  await api.put(`${BASE}/${encodeURIComponent(id)}/unit-type`, { unitType });
 }
 
 export async function moveOrg(id: string, parentId: string): Promise<void> {

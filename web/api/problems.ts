@@ -1,4 +1,5 @@
 import type { Static } from "@sinclair/typebox";
+import type { AuditEvent } from "../../contract/audit-events";
 import type { TaskStatus } from "../../contract/enums";
 import type {
   AddMeasureBody,
@@ -30,7 +31,8 @@ export type Report = ProblemDetail["reports"][number];
 export type TaskNode = Static<typeof TaskNodeSchema>;
 export type TaskRow = Static<typeof TaskRowSchema>;
 export type ResponsibilityRow = Static<typeof ResponsibilityRowSchema>;
-export type TimelineEntry = Static<typeof TimelineEntrySchema>;
+/** A timeline step: the schema's whitelist, with `type` and `data` read as the audit event union. */
+export type TimelineEntry = Omit<Static<typeof TimelineEntrySchema>, "type" | "data"> & AuditEvent;
 export type Attachment = Static<typeof AttachmentRef>;
 export type Issued = Static<typeof IssuedTokens>;
 export type ProblemFilter = Omit<Static<typeof ProblemListQuery>, "limit" | "offset" | "sort">;

@@ -1,7 +1,7 @@
 import type { AuditEventType } from "../../contract/audit-events";
-import type { Ability, OrgKind, RegionLevel, Role } from "../../contract/enums";
+import type { Ability, OrgKind, OrgUnitType, RegionLevel, Role } from "../../contract/enums";
 
-export type { Ability, OrgKind, RegionLevel, Role };
+export type { Ability, OrgKind, OrgUnitType, RegionLevel, Role };
 
 export interface RoleAssignment {
   role: Role;
@@ -47,6 +47,7 @@ export interface Org {
   path: string;
   active: boolean;
   hasChildren: boolean;
+  unitType: OrgUnitType | null;
 }
 
 export interface User {
@@ -76,12 +77,35 @@ export interface AuditEvent {
   hash: string;
 }
 
+/** One full walk of the audit chain (the daily `audit-verify` job or the CLI). */
+export interface AuditVerification {
+  id: string;
+  trigger: string;
+  status: "running" | "ok" | "broken" | "failed";
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  targetSeq: number;
+  checkedSeq: number;
+  firstBad: { seq: number; reason: string } | null;
+  checkpoints: number | null;
+  lastCheckpointSeq: number | null;
+  error: string | null;
+}
+
+/** The bounded check of a request: from the newest signed checkpoint on. */
 export interface AuditVerifyResult {
   ok: boolean;
   count: number;
-  firstBad?: { seq: number; reason: string };
+  firstBad?: { seq: number; reason: string; checkpointAt?: string; chainEnd?: number };
   checkpoints?: number;
+  lastCheckpointSeq?: number | null;
   verifiedAt?: string;
+  fromSeq?: number;
+  throughSeq?: number;
+  complete?: boolean;
+  lastFull?: AuditVerification | null;
+  running?: AuditVerification | null;
 }
 
 export interface Envelope<T> {

@@ -2,8 +2,10 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  CompassOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -31,9 +33,12 @@ interface Entry {
   key:
     | "home"
     | "problems"
+    | "stats"
     | "supervision"
     | "groups"
     | "meetings"
+    | "research"
+    | "researchStats"
     | "orgs"
     | "users"
     | "audit"
@@ -57,6 +62,13 @@ const ENTRIES: Entry[] = [
     ability: "problems.read",
   },
   {
+    key: "stats",
+    path: "/stats",
+    label: "menu.stats",
+    icon: <BarChartOutlined />,
+    ability: "problems.read",
+  },
+  {
     key: "supervision",
     path: "/supervision",
     label: "menu.supervision",
@@ -76,6 +88,20 @@ const ENTRIES: Entry[] = [
     label: "menu.meetings",
     icon: <CalendarOutlined />,
     ability: "meetings.read",
+  },
+  {
+    key: "research",
+    path: "/research",
+    label: "menu.research",
+    icon: <CompassOutlined />,
+    ability: "research.read",
+  },
+  {
+    key: "researchStats",
+    path: "/research/statistics",
+    label: "menu.researchStats",
+    icon: <BarChartOutlined />,
+    ability: "research.read",
   },
   { key: "orgs", path: "/orgs", label: "menu.orgs", icon: <ApartmentOutlined />, ability: "orgs.read" },
   { key: "users", path: "/users", label: "menu.users", icon: <TeamOutlined />, ability: "users.manage" },
@@ -99,9 +125,10 @@ const ENTRIES: Entry[] = [
 ];
 
 function selectedKey(pathname: string): string {
-  const match = ENTRIES.find(
+  // the longest matching path wins: /research/statistics is its own entry, not /research's
+  const match = ENTRIES.filter(
     (e) => e.path !== "/" && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
-  );
+  ).sort((a, b) => b.path.length - a.path.length)[0];
   return match?.key ?? "home";
 }
 

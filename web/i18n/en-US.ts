@@ -4,7 +4,10 @@ import { labelsEnUS } from "./labels.en-US";
 import { ledgerEnUS } from "./ledger.en-US";
 import { notifyEnUS } from "./notify.en-US";
 import { problemEnUS } from "./problem.en-US";
+import { statsEnUS } from "./stats.en-US";
+import { researchEnUS } from "./research.en-US";
 import { supervisionEnUS } from "./supervision.en-US";
+import { trustEnUS } from "./trust.en-US";
 import type { Messages } from "./zh-CN";
 
 /** English messages; must carry every key of the Chinese set. */
@@ -166,7 +169,7 @@ export const enUS: Messages = {
   "users.roleOrg": "At organisation",
   "users.addRole": "Add role",
   "users.mfa": "Two-factor",
-  "users.locked": "Locked until {until}",
+  "users.locked": "Sign-ins delayed until {until}",
   "users.editRoles": "Edit roles",
   "users.rolesTitle": "Edit roles: {name}",
   "users.deactivate": "Deactivate",
@@ -206,6 +209,8 @@ export const enUS: Messages = {
   "audit.type.auth.login_succeeded": "Signed in",
   "audit.type.auth.login_failed": "Sign-in failed",
   "audit.type.auth.locked_out": "Account locked",
+  "audit.type.auth.login_delayed": "Sign-in delayed (too many failures)",
+  "audit.type.auth.password_change_failed": "Password change refused (wrong current password)",
   "audit.type.auth.logged_out": "Signed out",
   "audit.type.auth.mfa_enrolled": "Two-factor set up",
   "audit.type.auth.mfa_verified": "Two-factor verified",
@@ -240,4 +245,7 @@ export const enUS: Messages = {
   ...deadlinesEnUS,
   ...bodiesEnUS,
   ...notifyEnUS,
+  ...statsEnUS,
+  ...trustEnUS,
+  ...researchEnUS,
 };

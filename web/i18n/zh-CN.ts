@@ -4,7 +4,10 @@ import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
+import { statsZhCN } from "./stats.zh-CN";
+import { researchZhCN } from "./research.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
+import { trustZhCN } from "./trust.zh-CN";
 
 /** Simplified Chinese messages; the default language and the source of the key set. */
 export const zhCN = {
@@ -163,7 +166,7 @@ export const zhCN = {
   "users.roleOrg": "授权单位",
   "users.addRole": "添加角色",
   "users.mfa": "双因素认证",
-  "users.locked": "锁定至 {until}",
+  "users.locked": "登录受限至 {until}",
   "users.editRoles": "编辑角色",
   "users.rolesTitle": "编辑角色：{name}",
   "users.deactivate": "停用",
@@ -203,6 +206,8 @@ export const zhCN = {
   "audit.type.auth.login_succeeded": "登录成功",
   "audit.type.auth.login_failed": "登录失败",
   "audit.type.auth.locked_out": "账号锁定",
+  "audit.type.auth.login_delayed": "登录延迟（失败过多）",
+  "audit.type.auth.password_change_failed": "修改密码失败（当前密码错误）",
   "audit.type.auth.logged_out": "退出登录",
   "audit.type.auth.mfa_enrolled": "绑定双因素认证",
   "audit.type.auth.mfa_verified": "双因素认证通过",
@@ -237,6 +242,9 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...bodiesZhCN,
   ...notifyZhCN,
+  ...statsZhCN,
+  ...trustZhCN,
+  ...researchZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

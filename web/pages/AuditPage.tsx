@@ -1,18 +1,49 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { type AuditFilters, listAudit, verifyAuditChain } from "../api/audit";
-import type { AuditEvent } from "../api/types";
+import type { AuditEvent, AuditVerifyResult } from "../api/types";
 import { errorMessage, formatDateTime } from "../i18n/format";
 import { useI18n } from "../i18n/I18nProvider";
 import { AuditFilterBar } from "./audit/AuditFilterBar";
+import { FullVerificationCard, VERIFICATIONS_KEY } from "./audit/FullVerificationCard";
 
 const mono = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" };
 
+/** The sentence for a request's bounded check: from the start, from a checkpoint, cut or broken. */
+function verifyMessage(r: AuditVerifyResult, i18n: ReturnType<typeof useI18n>): string {
+  const { t, tx, lang } = i18n;
+  const bad = r.firstBad;
+  if (bad?.reason === "checkpoint_missing")
+    return t("audit.verifyCut", {
+      seq: bad.seq,
+      at: formatDateTime(bad.checkpointAt ?? null, lang),
+      end: bad.chainEnd ?? "?",
+    });
+  if (bad)
+    return t("audit.verifyBad", {
+      seq: bad.seq,
+      reason: tx(`audit.reason.${bad.reason}`, bad.reason),
+      count: r.count,
+    });
+  const head = r.fromSeq
+    ? t("audit.verifyTailOk", { from: r.fromSeq, count: r.count })
+    : t("audit.verifyOk", { count: r.count });
+  return r.complete === false
+    ? `${head}${t("audit.verifyIncomplete", { through: r.throughSeq ?? 0 })}`
+    : head;
+}
+
 function VerifyChain() {
-  const { t, lang } = useI18n();
-  const verify = useMutation({ mutationFn: verifyAuditChain });
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const queryClient = useQueryClient();
+  const verify = useMutation({
+    mutationFn: verifyAuditChain,
+    onSuccess: (r) =>
+      queryClient.setQueryData(VERIFICATIONS_KEY, { running: r.running ?? null, last: r.lastFull ?? null }),
+  });
   const r = verify.data;
   return (
     <Space orientation="vertical" style={{ width: "100%", marginBottom: 16 }}>
@@ -29,15 +60,7 @@ function VerifyChain() {
           data-testid="audit-verify-result"
           type={r.ok ? "success" : "error"}
           showIcon
-          title={
-            r.ok
-              ? t("audit.verifyOk", { count: r.count })
-              : t("audit.verifyBad", {
-                  seq: r.firstBad?.seq ?? "?",
-                  reason: r.firstBad?.reason ?? "",
-                  count: r.count,
-                })
-          }
+          title={verifyMessage(r, i18n)}
         />
       )}
       {verify.error && (
@@ -102,6 +125,7 @@ export function AuditPage() {
     <div>
       <Typography.Title level={3}>{t("audit.title")}</Typography.Title>
       <Card>
+        <FullVerificationCard />
         <VerifyChain />
         <AuditFilterBar onChange={setFilters} />
         {query.error && (

@@ -17,6 +17,7 @@ import { type Dialog, ProblemDialogs } from "./problem/ProblemDialogs";
 import { ProblemHeader } from "./problem/ProblemHeader";
 import { ReportsCard } from "./problem/ReportsCard";
 import { SatisfactionCard } from "./problem/SatisfactionCard";
+import { SourceCard } from "./problem/SourceCard";
 import { SupervisionCard } from "./problem/SupervisionCard";
 import { TimelineCard } from "./problem/TimelineCard";
 
@@ -69,6 +70,7 @@ export function ProblemDetailPage() {
           <Col xs={24} xl={16}>
             <Space orientation="vertical" size={16} style={{ width: "100%" }}>
               <PortraitCard problem={problem} />
+              <SourceCard problem={problem} />
               <MeasuresCard
                 problem={problem}
                 onDecompose={(measure) => setDialog({ kind: "measure", measure })}

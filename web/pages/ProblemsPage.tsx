@@ -1,8 +1,8 @@
-import { FlagOutlined, PlusOutlined } from "@ant-design/icons";
+import { DownloadOutlined, FlagOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Segmented, Space, Typography } from "antd";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { CAMPAIGNS_KEY, listCampaigns } from "../api/campaigns";
 import {
   type ListParams,
@@ -21,6 +21,7 @@ import { ColumnChooser, useVisibleColumns } from "./ledger/ColumnChooser";
 import { CreateCampaignDrawer } from "./ledger/CreateCampaignDrawer";
 import { type LedgerFilter, LedgerFilters } from "./ledger/LedgerFilters";
 import { LedgerTable, PAGE_SIZES } from "./ledger/LedgerTable";
+import { filterFromSearch, searchFromFilter } from "./ledger/ledgerUrl";
 import { responsibilityColumns, taskColumns } from "./ledger/otherColumns";
 import { problemColumns } from "./ledger/problemColumns";
 import { RegisterProblemDrawer } from "./ledger/RegisterProblemDrawer";
@@ -34,7 +35,10 @@ export function ProblemsPage() {
   const me = useCurrentMe();
   const navigate = useNavigate();
   const [view, setView] = useState<View>("problems");
-  const [filter, setFilter] = useState<LedgerFilter>({});
+  // the filters live in the URL, so any view of the ledger can be bookmarked or linked to
+  const [search, setSearch] = useSearchParams();
+  const filter = filterFromSearch(search);
+  const setFilter = (next: LedgerFilter) => setSearch(searchFromFilter({ ...next }));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
   const [sort, setSort] = useState<ProblemSort | undefined>();
@@ -71,6 +75,13 @@ export function ProblemsPage() {
           {t("ledger.title")}
         </Typography.Title>
         <Space wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/v1/problems/export.xlsx?${searchFromFilter({ ...filter, taskStatus: undefined })}`}
+            data-testid="ledger-export"
+          >
+            {t("ledger.export")}
+          </Button>
           {can(me, "campaigns.manage") && (
             <Button
               icon={<FlagOutlined />}
@@ -94,6 +105,7 @@ export function ProblemsPage() {
       </div>
       <Card>
         <LedgerFilters
+          value={filter}
           campaigns={campaigns.data ?? []}
           showTaskStatus={view === "tasks"}
           onChange={(next) => {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { OFFICIAL_YEARS, officialDays } from "../../domain/calendar/official-days.ts";
+import { FROZEN_OFFICIAL_DAYS } from "./2026112806_calendar.days.ts";
 
 /**
  * The working-day calendar (official years and their days, with the 2025 and 2026 schedules),
@@ -24,11 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("calendar_days_year_idx").on("calendar_days").column("year").execute();
   const now = new Date().toISOString();
-  for (const year of OFFICIAL_YEARS) {
+  for (const { year, days } of FROZEN_OFFICIAL_DAYS) {
     await sql`INSERT INTO calendar_years (year, source, updated_by, updated_at) VALUES (${year}, 'official', NULL, ${now})`.execute(
       db,
     );
-    for (const d of officialDays(year)) {
+    for (const d of days) {
       await sql`INSERT INTO calendar_days (date, year, kind, name) VALUES (${d.date}, ${year}, ${d.kind}, ${d.name})`.execute(
         db,
       );

@@ -17,7 +17,11 @@ import * as notifications from "./2026112808_notifications.ts";
 import * as bodies from "./2026112809_bodies.ts";
 import * as problemScopes from "./2026112810_problem_scopes.ts";
 import * as problemRemarks from "./2026112811_problem_remarks.ts";
+import * as rateLimits from "./2026120210_rate_limits.ts";
+import * as auditVerifications from "./2026120220_audit_verifications.ts";
 import * as pageIndexes from "./2026120250_page_indexes.ts";
+import * as research from "./2026120260_research.ts";
+import * as stats from "./2026120270_stats.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,8 +35,15 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026112809_bodies": bodies,
   "2026112810_problem_scopes": problemScopes,
   "2026112811_problem_remarks": problemRemarks,
+  "2026120260_research": research,
+  "2026120270_stats": stats,
+  "2026120210_rate_limits": rateLimits,
+  "2026120220_audit_verifications": auditVerifications,
   "2026120250_page_indexes": pageIndexes,
 };
+
+/** The names of every migration this version knows (a backup made by a newer one has others). */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

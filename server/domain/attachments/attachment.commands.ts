@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { stripXmlInvalid } from "../../../contract/text.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { holdsRole } from "../access/actor.ts";
@@ -13,13 +14,33 @@ export const attachmentPath = (dataDir: string, id: string) => path.join(dataDir
 
 /** Keeps only what is safe to show of a client's file name (no path, no control characters). */
 export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
+  const base = stripXmlInvalid(name).split(/[\\/]/).pop() ?? "";
   const clean = [...base]
     .filter((ch) => !isControl(ch.charCodeAt(0)) && !'"<>|:*?'.includes(ch))
     .join("")
     .trim()
     .slice(0, 120);
   return clean || "file";
+}
+
+/** Other spellings of a detected type's extension that a name may keep. */
+const SAME_TYPE: Record<string, readonly string[]> = {
+  jpg: ["jpg", "jpeg", "jpe"],
+  txt: ["txt", "text", "csv", "md", "log"],
+};
+
+/**
+ * The name a file is kept and offered under: the client's name made safe, ending in the extension
+ * of the type its bytes show (`evil.png.html` holding text becomes `evil.png.txt`), so a download
+ * never opens as something it is not.
+ */
+export function storedFileName(name: string, detectedExt: string): string {
+  const safe = safeFileName(name);
+  const match = /\.([A-Za-z0-9]{1,10})$/.exec(safe);
+  const ext = match?.[1].toLowerCase();
+  if (ext && (SAME_TYPE[detectedExt] ?? [detectedExt]).includes(ext)) return safe;
+  const stem = (match ? safe.slice(0, match.index) : safe).replace(/[.\s]+$/, "") || "file";
+  return `${stem.slice(0, 110)}.${detectedExt}`;
 }
 
 /**
@@ -41,7 +62,7 @@ export async function uploadAttachment(ctx: Ctx, input: { bytes: Buffer; fileNam
   const file = attachmentPath(ctx.config.dataDir, id);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, input.bytes, { mode: 0o600, flag: "wx" });
-  const originalName = safeFileName(input.fileName);
+  const originalName = storedFileName(input.fileName, type.ext);
   try {
     return await inTx(ctx, async (ctx) => {
       await ctx.db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeFileName } from "./attachment.commands.ts";
+import { safeFileName, storedFileName } from "./attachment.commands.ts";
 import { detectFileType } from "./file-type.ts";
 
 const hex = (h: string) => Buffer.from(h, "hex");
@@ -60,5 +60,22 @@ describe("safeFileName", () => {
     expect(safeFileName("../../etc/passwd")).toBe("passwd");
     expect(safeFileName('C:\\x\\整改"报告"\u0000.pdf')).toBe("整改报告.pdf");
     expect(safeFileName("")).toBe("file");
+  });
+});
+
+describe("storedFileName", () => {
+  it("ends every name in the extension of the type the bytes show", () => {
+    expect(storedFileName("evil.png.html", "txt")).toBe("evil.png.txt");
+    expect(storedFileName("report.pdf.exe", "pdf")).toBe("report.pdf.pdf");
+    expect(storedFileName("照片", "png")).toBe("照片.png");
+    expect(storedFileName(".html", "txt")).toBe("file.txt");
+    expect(storedFileName("scan.PDF", "pdf")).toBe("scan.PDF");
+    expect(storedFileName("现场.jpeg", "jpg")).toBe("现场.jpeg");
+    expect(storedFileName("台账.csv", "txt")).toBe("台账.csv");
+    expect(storedFileName("图片.png", "jpg")).toBe("图片.jpg");
+  });
+
+  it("drops the characters a Word document cannot hold", () => {
+    expect(storedFileName("整改\uFFFE报告\uFFFF.pdf", "pdf")).toBe("整改报告.pdf");
   });
 });

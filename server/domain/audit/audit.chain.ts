@@ -48,7 +48,19 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
 
 export interface ChainBreak {
   seq: number;
-  reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch" | "checkpoint_mismatch";
+  /**
+   * `checkpoint_missing`: a signed checkpoint names an event the chain no longer reaches — the
+   * chain was cut; `seq` is that checkpoint's, `chainEnd` the last event left.
+   */
+  reason:
+    | "sequence_gap"
+    | "prev_hash_mismatch"
+    | "hash_mismatch"
+    | "head_mismatch"
+    | "checkpoint_mismatch"
+    | "checkpoint_missing";
+  checkpointAt?: string;
+  chainEnd?: number;
 }
 
 /**

@@ -34,7 +34,10 @@ export function loadOrCreateSigningKey(keyFile: string): KeyObject {
 
 /** The signing key, or null when there is none (then no checkpoint can be trusted). */
 export function loadSigningKey(keyFile: string): KeyObject | null {
-  return fs.existsSync(keyFile) ? createPrivateKey(fs.readFileSync(keyFile)) : null;
+  if (!fs.existsSync(keyFile)) return null;
+  const pem = fs.readFileSync(keyFile);
+  // A public key verifies checkpoints too: a restore checks a backup with the key it carries.
+  return pem.includes("PUBLIC KEY") ? createPublicKey(pem) : createPrivateKey(pem);
 }
 
 export function signCheckpoint(key: KeyObject, c: Omit<Checkpoint, "signature">): Checkpoint {

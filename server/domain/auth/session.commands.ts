@@ -6,8 +6,11 @@ import { iso, newId } from "../../db/columns.ts";
 import { holdsRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { DomainError, invalid } from "../errors.ts";
-import { checkPasswordStrength, hashPassword, passwordMatches } from "../users/password.ts";
+import { clearFailures, delayedUntil, secondsUntil, takeRateLimit } from "../limits/rate-limit.ts";
+import { mfaBinding, openSecret, sealSecret } from "../secrets/secrets.commands.ts";
+import { checkPasswordStrength, hashPassword, passwordMatches } from "./password.ts";
 import { loadGrants } from "./session.queries.ts";
+import { countSignInFailure, LOGIN_DELAY, signInDelayKey } from "./sign-in-delay.ts";
 import { hashToken, newRecoveryCodes, newTotpSecret, totpUrl, totpValid } from "./totp.ts";
 
 const token = () => randomBytes(32).toString("base64url");
@@ -42,27 +45,7 @@ async function loadLoginUser(ctx: Ctx, where: { username?: string; id?: string }
   return q.executeTakeFirst();
 }
 
-type LoginUser = NonNullable<Awaited<ReturnType<typeof loadLoginUser>>>;
-
-/** Counts a failed proof (password or MFA code); locks the account at the threshold. Returns the lock time. */
-async function countFailure(ctx: Ctx, user: LoginUser, reason: string): Promise<string | null> {
-  const failures = user.failedLogins + 1;
-  const lock = failures >= ctx.config.lockoutThreshold;
-  const lockedUntil = lock ? iso(new Date(ctx.now().getTime() + ctx.config.lockoutMinutes * 60_000)) : null;
-  await ctx.db
-    .updateTable("users")
-    .set({ failedLogins: lock ? 0 : failures, lockedUntil })
-    .where("id", "=", user.id)
-    .execute();
-  const entity = { entityType: "user", entityId: user.id, scopePath: user.orgPath };
-  await recordAudit(ctx, {
-    type: reason === "mfa" ? "auth.mfa_failed" : "auth.login_failed",
-    ...entity,
-    data: { reason },
-  });
-  if (lock) await recordAudit(ctx, { type: "auth.locked_out", ...entity, data: { until: lockedUntil } });
-  return lockedUntil;
-}
+export type LoginUser = NonNullable<Awaited<ReturnType<typeof loadLoginUser>>>;
 
 export interface LoginResult {
   token: string;
@@ -71,55 +54,49 @@ export interface LoginResult {
   userId: string;
 }
 
+/** Refuses with 429 `login_delayed` while failures from this address on this account are being waited out. */
+async function refuseWhileDelayed(ctx: Ctx, username: string): Promise<void> {
+  const until = await delayedUntil(ctx, LOGIN_DELAY, signInDelayKey(username, ctx.ip));
+  if (until) throw new DomainError("login_delayed", { retryAfter: secondsUntil(until, ctx.now()) });
+}
+
 /**
- * Checks a password and opens a session. Failures are audited and counted (the audit commits
- * even though the caller gets an error); a locked account is refused until the lock ends.
+ * Checks a password and opens a session. An unknown user, a wrong password and a deactivated
+ * account get the same answer (401 `invalid_credentials`), so nobody learns which accounts exist.
+ * Failures are audited (the audit commits even though the caller gets an error) and slow down the
+ * (address, account) pair with a growing delay instead of locking the account: a stranger cannot
+ * keep the real user out. LOGIN_RATE_PER_MINUTE caps attempts per address, on every instance.
  */
 export async function login(
   ctx: Ctx,
   input: { username: string; password: string; userAgent?: string },
 ): Promise<LoginResult> {
+  await takeRateLimit(ctx, {
+    bucket: "login",
+    key: ctx.ip ?? "-",
+    max: ctx.config.loginRatePerMinute,
+    windowMs: 60_000,
+  });
+  await refuseWhileDelayed(ctx, input.username);
   const found = await loadLoginUser(ctx, { username: input.username });
   // Verify even for unknown users so timing does not reveal which usernames exist.
   const ok = await passwordMatches(found?.passwordHash ?? DUMMY_HASH, input.password);
   const outcome = await inTx(ctx, async (ctx): Promise<LoginResult | DomainError> => {
     const user = found && (await loadLoginUser(ctx, { id: found.id }));
     const actorCtx = { ...ctx, actor: { ...ctx.actor, userId: user?.id ?? null, name: input.username } };
-    if (!user) {
+    const reason = !user ? "unknown_user" : !ok ? "password" : user.active !== 1 ? "inactive" : null;
+    if (!user || reason) {
       await recordAudit(actorCtx, {
         type: "auth.login_failed",
         entityType: "user",
-        entityId: "unknown",
-        scopePath: await rootPath(ctx),
-        data: { username: input.username.slice(0, 64), reason: "unknown_user" },
+        entityId: user?.id ?? "unknown",
+        scopePath: user?.orgPath ?? (await rootPath(ctx)),
+        data: user
+          ? { reason: reason ?? "unknown_user" }
+          : { username: input.username.slice(0, 64), reason: "unknown_user" },
       });
+      await countSignInFailure(actorCtx, input.username, user ?? null, await rootPath(ctx));
       return new DomainError("invalid_credentials");
-    }
-    if (user.lockedUntil && new Date(user.lockedUntil) > ctx.now()) {
-      await recordAudit(actorCtx, {
-        type: "auth.login_failed",
-        entityType: "user",
-        entityId: user.id,
-        scopePath: user.orgPath,
-        data: { reason: "locked" },
-      });
-      return new DomainError("account_locked", { until: user.lockedUntil });
-    }
-    if (!ok) {
-      const lockedUntil = await countFailure(actorCtx, user, "password");
-      return lockedUntil
-        ? new DomainError("account_locked", { until: lockedUntil })
-        : new DomainError("invalid_credentials");
-    }
-    if (user.active !== 1) {
-      await recordAudit(actorCtx, {
-        type: "auth.login_failed",
-        entityType: "user",
-        entityId: user.id,
-        scopePath: user.orgPath,
-        data: { reason: "inactive" },
-      });
-      return new DomainError("account_inactive");
     }
     const grants = await loadGrants(ctx, user.id);
     const needsMfa =
@@ -144,11 +121,9 @@ export async function login(
         revokedAt: null,
       })
       .execute();
-    await ctx.db
-      .updateTable("users")
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where("id", "=", user.id)
-      .execute();
+    // a second factor still to come keeps the count: only a full proof forgets the failures
+    if (stage !== "mfa")
+      await clearFailures(ctx, LOGIN_DELAY, { key: signInDelayKey(user.username, ctx.ip) });
     await recordAudit(actorCtx, {
       type: "auth.login_succeeded",
       entityType: "user",
@@ -190,16 +165,27 @@ async function currentUser(ctx: Ctx): Promise<LoginUser> {
   return user;
 }
 
+/**
+ * The user's TOTP secret in clear, or "" when it cannot be opened (its key is gone): then only a
+ * recovery code gets them in, and the log says why.
+ */
+function activeTotpSecret(ctx: Ctx, user: LoginUser): string {
+  try {
+    return openSecret(ctx, user.mfaSecret ?? "", mfaBinding(user.id));
+  } catch (err) {
+    ctx.log.error({ err, userId: user.id }, "TOTP secret cannot be opened with the secrets key");
+    return "";
+  }
+}
+
 /** Second login step: a TOTP code or an unused recovery code upgrades the session. */
 export async function verifyMfa(ctx: Ctx, input: { code: string }): Promise<void> {
   const error = await inTx(ctx, async (ctx) => {
     const user = await currentUser(ctx);
-    if (user.lockedUntil && new Date(user.lockedUntil) > ctx.now()) {
-      return new DomainError("account_locked", { until: user.lockedUntil });
-    }
+    await refuseWhileDelayed(ctx, user.username);
     const code = input.code.trim().toLowerCase();
     let how: "totp" | "recovery" | null = null;
-    if (user.mfaSecret && totpValid(user.mfaSecret, code, ctx.now())) how = "totp";
+    if (user.mfaSecret && totpValid(activeTotpSecret(ctx, user), code, ctx.now())) how = "totp";
     else {
       const recovery = await ctx.db
         .selectFrom("recoveryCodes")
@@ -219,18 +205,16 @@ export async function verifyMfa(ctx: Ctx, input: { code: string }): Promise<void
     }
     const entity = { entityType: "user", entityId: user.id, scopePath: user.orgPath };
     if (!how) {
-      const lockedUntil = await countFailure(ctx, user, "mfa");
-      if (lockedUntil) await revokeSessions(ctx, user.id);
-      return lockedUntil
-        ? new DomainError("account_locked", { until: lockedUntil })
-        : new DomainError("invalid_mfa_code");
+      await recordAudit(ctx, { type: "auth.mfa_failed", ...entity, data: { reason: "mfa" } });
+      await countSignInFailure(ctx, user.username, user);
+      return new DomainError("invalid_mfa_code");
     }
     await ctx.db
       .updateTable("sessions")
       .set({ stage: "full" })
       .where("id", "=", ctx.sessionId ?? "")
       .execute();
-    await ctx.db.updateTable("users").set({ failedLogins: 0 }).where("id", "=", user.id).execute();
+    await clearFailures(ctx, LOGIN_DELAY, { key: signInDelayKey(user.username, ctx.ip) });
     await recordAudit(ctx, {
       type: how === "totp" ? "auth.mfa_verified" : "auth.recovery_code_used",
       ...entity,
@@ -245,7 +229,11 @@ export async function enrolMfa(ctx: Ctx) {
   return inTx(ctx, async (ctx) => {
     const user = await currentUser(ctx);
     const secret = newTotpSecret();
-    await ctx.db.updateTable("users").set({ mfaPendingSecret: secret }).where("id", "=", user.id).execute();
+    await ctx.db
+      .updateTable("users")
+      .set({ mfaPendingSecret: sealSecret(ctx, secret, mfaBinding(user.id)) })
+      .where("id", "=", user.id)
+      .execute();
     const otpauthUrl = totpUrl(secret, user.username);
     return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   });
@@ -256,8 +244,8 @@ export async function activateMfa(ctx: Ctx, input: { code: string }): Promise<{ 
   return inTx(ctx, async (ctx) => {
     const user = await currentUser(ctx);
     if (!user.mfaPendingSecret) throw new DomainError("mfa_not_pending");
-    if (!totpValid(user.mfaPendingSecret, input.code.trim(), ctx.now()))
-      throw invalid("invalid_mfa_code", "code");
+    const pending = openSecret(ctx, user.mfaPendingSecret, mfaBinding(user.id));
+    if (!totpValid(pending, input.code.trim(), ctx.now())) throw invalid("invalid_mfa_code", "code");
     const recoveryCodes = newRecoveryCodes();
     await ctx.db
       .updateTable("users")
@@ -298,8 +286,21 @@ export async function changePassword(
 ): Promise<void> {
   checkPasswordStrength(input.newPassword, ctx.config.passwordMinLength, "newPassword");
   const user = await currentUser(ctx);
-  if (!(await passwordMatches(user.passwordHash, input.currentPassword)))
+  await refuseWhileDelayed(ctx, user.username);
+  if (!(await passwordMatches(user.passwordHash, input.currentPassword))) {
+    // a guess at the current password is a failed sign-in: audited, and it counts toward the delay
+    await inTx(ctx, async (ctx) => {
+      await recordAudit(ctx, {
+        type: "auth.password_change_failed",
+        entityType: "user",
+        entityId: user.id,
+        scopePath: user.orgPath,
+        data: { reason: "password" },
+      });
+      await countSignInFailure(ctx, user.username, user);
+    });
     throw invalid("password_wrong", "currentPassword");
+  }
   const passwordHash = await hashPassword(input.newPassword, ctx.config.argon2MemoryKib);
   await inTx(ctx, async (ctx) => {
     const now = iso(ctx.now());

@@ -1,9 +1,9 @@
 import type { Role } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import { iso } from "../../db/columns.ts";
-import { abilitiesOf } from "../access/abilities.ts";
+import { abilitiesOf } from "../abilities/abilities.ts";
 import type { Actor, Grant } from "../access/actor.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { hashToken } from "./totp.ts";
 
 /**

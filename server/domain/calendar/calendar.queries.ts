@@ -1,9 +1,9 @@
 import type { Config } from "../../config.ts";
 import type { Ctx } from "../../context.ts";
 import { authorize } from "../errors.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { calendarPolicy } from "./calendar.policy.ts";
 import type { CalendarDayInput } from "./official-days.ts";
+import { shanghaiDate } from "./shanghai-date.ts";
 import type { WorkCalendar } from "./working-days.ts";
 
 export const CALENDAR_VERSION_KEY = "calendar:version";

@@ -137,3 +137,105 @@ describe("working-day arithmetic", () => {
     );
   });
 });
+
+describe("working days over any span", () => {
+  const DAY = 86_400_000;
+  const iso = (e: number) => new Date(e * DAY).toISOString().slice(0, 10);
+  const index = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY;
+  /** The definition itself: every day of (from, to] looked at in turn. */
+  const walk = (cal: WorkCalendar, from: string, to: string) => {
+    // Holidays and make-up days by day index, so a walk over millions of days stays quick.
+    const off = new Set([...cal.holidays].map(index));
+    const on = new Set([...cal.workdays].map(index));
+    let n = 0;
+    for (let e = index(from) + 1; e <= index(to); e++) {
+      const weekday = (((e + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
+      if (!off.has(e) && (on.has(e) || (weekday !== 0 && weekday !== 6))) n++;
+    }
+    return n;
+  };
+  /** Any day from year 0001 to 9999. */
+  const anyDay = fc.integer({ min: index("0001-01-01"), max: index("9999-12-31") }).map(iso);
+  /** A calendar of random holidays and make-up days in a few random years, as an admin might keep. */
+  const randomCalendar = fc
+    .array(
+      fc.record({
+        day: fc.integer({ min: index("1990-01-01"), max: index("2110-12-31") }).map(iso),
+        holiday: fc.boolean(),
+      }),
+      { maxLength: 120 },
+    )
+    .map((days): WorkCalendar => {
+      const holidays = new Set(days.filter((d) => d.holiday).map((d) => d.day));
+      const workdays = new Set(days.filter((d) => !d.holiday).map((d) => d.day));
+      return { holidays, workdays, years: new Set(days.map((d) => Number(d.day.slice(0, 4)))) };
+    });
+
+  it("matches the day-by-day walk on random spans of up to ten years, near and far", () => {
+    const near = fc.integer({ min: index("1995-01-01"), max: index("2105-12-31") }).map(iso);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(official, WEEKENDS_ONLY),
+        fc.oneof(near, anyDay),
+        fc.integer({ min: -3660, max: 3660 }),
+        (cal, from, span) => {
+          const to = addCalendarDays(from, span);
+          const expected = span >= 0 ? walk(cal, from, to) : -walk(cal, to, from);
+          expect(workingDaysBetween(cal, from, to) + 0).toBe(expected + 0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("matches the walk on calendars with random years of holidays and make-up days", () => {
+    const near = fc.integer({ min: index("1985-01-01"), max: index("2115-12-31") }).map(iso);
+    fc.assert(
+      fc.property(randomCalendar, near, near, (cal, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(workingDaysBetween(cal, from, to)).toBe(walk(cal, from, to));
+        expect(workingDaysBetween(cal, to, from) + 0).toBe(-walk(cal, from, to) + 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("matches the walk across the whole range of years a date can name", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(official, WEEKENDS_ONLY), anyDay, anyDay, (cal, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(workingDaysBetween(cal, from, to)).toBe(walk(cal, from, to));
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it("adds working days as the walk would, over holidays and far years", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(randomCalendar, fc.constant(official)),
+        fc.oneof(
+          date,
+          anyDay.filter((d) => d < "9998"),
+        ),
+        fc.integer({ min: 0, max: 400 }),
+        (cal, d, n) => {
+          let e = index(d);
+          for (let left = n; left > 0; ) if (isWorkingDay(cal, iso(++e))) left--;
+          expect(addWorkingDays(cal, d, n)).toBe(iso(e));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("costs the same for a span of eight thousand years as for a week", () => {
+    // A day-by-day count of 2026 → 9999 takes seconds; a hundred thousand of them must not.
+    const started = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 100_000; i++)
+      sum += workingDaysBetween(official, "2026-11-28", i % 2 ? "9999-12-31" : "0001-01-01");
+    expect(sum).not.toBe(0);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});

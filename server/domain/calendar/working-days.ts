@@ -30,48 +30,106 @@ export function isWorkingDay(cal: WorkCalendar, date: string): boolean {
   return weekday !== 0 && weekday !== 6;
 }
 
-/** The n-th working day after `date` (n ≥ 0; n = 0 gives `date` itself). */
-export function addWorkingDays(cal: WorkCalendar, date: string, n: number): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
-  let ms = toMs(date);
-  for (let left = n; left > 0; ) {
-    ms += DAY_MS;
-    if (isWorkingDay(cal, fromMs(ms))) left--;
-  }
-  return fromMs(ms);
+/** Days since 1970-01-01 (a Thursday); NaN for a string that is not a date. */
+const dayIndex = (date: string) => toMs(date) / DAY_MS;
+
+/** Monday to Friday days among the day indices below `e`, in closed form (1970-01-05 was a Monday). */
+function weekdaysBefore(e: number): number {
+  const m = e - 4;
+  const weeks = Math.floor(m / 7);
+  return 5 * weeks + Math.min(m - 7 * weeks, 5);
 }
 
-// Working days counted from SPAN_START to every day up to 2100, once per calendar object: the
-// daily light sweep asks for millions of intervals, each then two array reads instead of a walk.
-const SPAN_START = toMs("2000-01-01");
-const SPAN_DAYS = Math.round((toMs("2100-12-31") - SPAN_START) / DAY_MS);
-const prefixes = new WeakMap<WorkCalendar, Int32Array>();
+const isWeekday = (e: number) => {
+  const r = (((e - 4) % 7) + 7) % 7;
+  return r < 5;
+};
 
-function prefixOf(cal: WorkCalendar): Int32Array {
-  let p = prefixes.get(cal);
-  if (!p) {
-    p = new Int32Array(SPAN_DAYS + 1);
-    for (let i = 1; i <= SPAN_DAYS; i++)
-      p[i] = p[i - 1] + (isWorkingDay(cal, fromMs(SPAN_START + i * DAY_MS)) ? 1 : 0);
-    prefixes.set(cal, p);
+/**
+ * How a calendar departs from Monday-to-Friday, as tables: for each year holding a holiday or a
+ * make-up day, the running sum of departures (−1 a weekday off, +1 a weekend worked) by day of
+ * year, and the sums of all years before each year. Built once per calendar object.
+ */
+interface Departures {
+  firstYear: number;
+  /** Sum of departures of all years before `firstYear + i`. */
+  before: Int32Array;
+  /** Running sums by day of year, for years with departures. */
+  years: Map<number, Int16Array>;
+}
+
+const departures = new WeakMap<WorkCalendar, Departures>();
+/** Day index of 1 January of year `y` (Date.UTC would read years 0–99 as 1900–1999). */
+const yearStart = (y: number) => new Date(0).setUTCFullYear(y, 0, 1) / DAY_MS;
+
+function departuresOf(cal: WorkCalendar): Departures {
+  let d = departures.get(cal);
+  if (d) return d;
+  const years = new Set<number>();
+  for (const date of [...cal.holidays, ...cal.workdays]) {
+    const y = Number(date.slice(0, 4));
+    if (Number.isInteger(y) && Number.isFinite(dayIndex(date))) years.add(y);
   }
-  return p;
+  const sorted = [...years].sort((a, b) => a - b);
+  const firstYear = sorted[0] ?? 0;
+  const lastYear = sorted.at(-1) ?? -1;
+  const tables = new Map<number, Int16Array>();
+  const before = new Int32Array(Math.max(lastYear - firstYear + 2, 1));
+  for (let y = firstYear; y <= lastYear; y++) {
+    let total = 0;
+    if (years.has(y)) {
+      const first = yearStart(y);
+      const table = new Int16Array(yearStart(y + 1) - first);
+      for (let i = 0; i < table.length; i++) {
+        const e = first + i;
+        total += (isWorkingDay(cal, fromMs(e * DAY_MS)) ? 1 : 0) - (isWeekday(e) ? 1 : 0);
+        table[i] = total;
+      }
+      tables.set(y, table);
+    }
+    before[y - firstYear + 1] = before[y - firstYear] + total;
+  }
+  d = { firstYear, before, years: tables };
+  departures.set(cal, d);
+  return d;
+}
+
+/** Sum of the calendar's departures on every day up to and including day index `e`. */
+function departuresThrough(d: Departures, e: number): number {
+  const y = new Date(e * DAY_MS).getUTCFullYear();
+  const i = y - d.firstYear;
+  if (i < 0) return 0;
+  if (i >= d.before.length - 1) return d.before[d.before.length - 1];
+  const table = d.years.get(y);
+  return d.before[i] + (table ? table[e - yearStart(y)] : 0);
 }
 
 /** Working days in the half-open interval (from, to]; negative when `to` is before `from`. */
 export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): number {
-  const a = toMs(from);
-  const b = toMs(to);
+  const a = dayIndex(from);
+  const b = dayIndex(to);
+  if (!Number.isInteger(a) || !Number.isInteger(b)) return 0;
   if (b < a) return -workingDaysBetween(cal, to, from);
-  const i = (a - SPAN_START) / DAY_MS;
-  const j = (b - SPAN_START) / DAY_MS;
-  if (i >= 0 && j <= SPAN_DAYS && Number.isInteger(i) && Number.isInteger(j)) {
-    const p = prefixOf(cal);
-    return p[j] - p[i];
+  // In O(1) whatever the span: weekdays in closed form, then the year tables' departures.
+  const d = departuresOf(cal);
+  return weekdaysBefore(b + 1) - weekdaysBefore(a + 1) + departuresThrough(d, b) - departuresThrough(d, a);
+}
+
+/** The n-th working day after `date` (n ≥ 0; n = 0 gives `date` itself). */
+export function addWorkingDays(cal: WorkCalendar, date: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
+  if (n === 0) return date;
+  // The first day whose count from `date` reaches n: widen the window, then halve it.
+  const count = (k: number) => workingDaysBetween(cal, date, addCalendarDays(date, k));
+  let hi = n;
+  while (count(hi) < n) hi *= 2;
+  let lo = Math.floor(hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (count(mid) >= n) hi = mid;
+    else lo = mid + 1;
   }
-  let count = 0;
-  for (let ms = a + DAY_MS; ms <= b; ms += DAY_MS) if (isWorkingDay(cal, fromMs(ms))) count++;
-  return count;
+  return addCalendarDays(date, hi);
 }
 
 /** Years between the two dates (inclusive) for which the calendar has no official schedule. */

@@ -1,5 +1,6 @@
 import { type Ctx, withActor } from "../../context.ts";
 import { loadActor } from "../auth/session.queries.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { convertFindingToProblem, recordSupervisionActivity } from "../groups/activity.commands.ts";
 import { createSupervisionGroup } from "../groups/group.commands.ts";
 import { convertDecisionToProblem, convertDecisionToTask } from "../meetings/decision.commands.ts";
@@ -11,7 +12,6 @@ import {
   recordDecision,
   recordMinutes,
 } from "../meetings/session.commands.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 
 const day = (now: Date, days: number) => shanghaiDate(new Date(now.getTime() + days * 86_400_000));
 

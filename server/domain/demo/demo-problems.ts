@@ -150,10 +150,11 @@ export async function seedDemoCampaign(
       const id = p.id;
       if (stage === "registered") continue;
       // Deadlines spread from three weeks past to four months ahead, so warnings have work to do.
+      const due = dateFrom(now, ((n * 17) % 140) - 21);
       await assignProblem(zgb, {
         problemId: id,
         leadOrgId: orgIdOf(place.city),
-        deadline: dateFrom(now, ((n * 17) % 140) - 21),
+        deadline: due,
         responsiblePerson: "组织委员",
       });
       if (stage === "assigned") continue;
@@ -169,7 +170,8 @@ export async function seedDemoCampaign(
       const withMeasure = await addMeasure(lead, {
         problemId: id,
         title: "逐村排查，建立问题清单",
-        deadline: dateFrom(now, [30, 4, 12, -2][n % 4]),
+        // A measure ends no later than its problem.
+        deadline: [dateFrom(now, [30, 4, 12, -2][n % 4]), due].sort()[0],
       });
       const counties = place.counties.slice(0, 2);
       const decomposed = await decomposeMeasure(lead, {

@@ -8,6 +8,7 @@ import { findOrgByCode } from "../orgs/org.queries.ts";
 import { createUser } from "../users/user.commands.ts";
 import { seedDemoBodies } from "./demo-bodies.ts";
 import { seedDemoCampaign } from "./demo-problems.ts";
+import { seedDemoResearch } from "./demo-research.ts";
 
 export const DEMO_PASSWORD = "Rectify-demo-2026";
 
@@ -97,6 +98,12 @@ export async function seedDemo(ctx: Ctx): Promise<{ orgs: number; users: number 
         (name) => userIds.get(name) as string,
       );
       await seedDemoBodies(
+        ctx,
+        (code) => orgIds.get(code) as string,
+        (name) => userIds.get(name) as string,
+        campaignId,
+      );
+      await seedDemoResearch(
         ctx,
         (code) => orgIds.get(code) as string,
         (name) => userIds.get(name) as string,

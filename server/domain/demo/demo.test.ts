@@ -42,7 +42,7 @@ describe("seedDemo", () => {
     const again = await seedDemo(t.sys);
     expect(again).toEqual({ orgs: 0, users: 0 });
     expect((await verifyAuditChain(t.sys)).ok).toBe(true);
-  });
+  }, 240_000); // the whole demo tree, twice, on a shared PostgreSQL
 
   it("is refused in production", async () => {
     await expect(

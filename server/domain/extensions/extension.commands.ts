@@ -1,11 +1,11 @@
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
 import { recomputeLights } from "../lights/light.commands.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
 import { getProblemDetail } from "../problems/problem.view.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { findTaskById } from "../tasks/task.queries.ts";
 import { type ExtensionTarget, extensionDateProblem, extensionPolicy } from "./extension.policy.ts";
 

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../context.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import type { LoadedProblem } from "../problems/problem.queries.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { extensionPolicy } from "./extension.policy.ts";
 
 /** Whether the actor may ask for more time on a task (or, with `task: null`, on the problem) now. */

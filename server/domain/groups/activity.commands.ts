@@ -3,9 +3,10 @@ import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { inScope } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { authorize, DomainError, notFound } from "../errors.ts";
 import { assignProblem, registerProblem } from "../problems/problem.commands.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
+import { linkProblemSource } from "../problems/problem.source.ts";
 import { groupPolicy } from "./group.policy.ts";
 import { findGroupById, getGroupDetail, type LoadedGroup } from "./group.queries.ts";
 
@@ -169,6 +170,7 @@ export async function convertFindingToProblem(
       target,
       acceptanceStandard: input.acceptanceStandard ?? target,
     });
+    await linkProblemSource(ctx, registered.id, { type: "supervision_finding", id: finding.id });
     await assignProblem(ctx, {
       problemId: registered.id,
       leadOrgId: input.leadOrgId,

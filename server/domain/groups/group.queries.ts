@@ -3,9 +3,9 @@ import type { Ctx } from "../../context.ts";
 import type { SupervisionGroupsTable } from "../../db/schema.ts";
 import { holdsRole } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { authorize, notFound } from "../errors.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { type GroupRef, groupAbilities, groupPolicy, isGroupActive } from "./group.policy.ts";
 import { reportFigures } from "./report.figures.ts";
 

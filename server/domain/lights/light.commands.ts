@@ -3,9 +3,9 @@ import type { Ctx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { loadCalendar } from "../calendar/calendar.queries.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import type { WorkCalendar } from "../calendar/working-days.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { computeLight, type Light, type LightSettings, nextWarnedOn } from "./light.rules.ts";
 
 /** Problem states whose deadline is being worked to; every other state shows green (not chased). */

@@ -1,7 +1,7 @@
 import { type Ctx, inTx } from "../../context.ts";
 import { loadCalendar } from "../calendar/calendar.queries.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import {
   applyLightChanges,
   evaluate,

@@ -3,8 +3,8 @@ import type { ProblemStatus } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import { inAnySubtree } from "../access/subtree.ts";
 import { loadCalendar } from "../calendar/calendar.queries.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { problemScope } from "../problems/ledger.queries.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { latestStuckDate, proposalReasons } from "./agenda.rules.ts";
 import { findSessionById } from "./meeting.queries.ts";
 

@@ -3,13 +3,14 @@ import type { DecisionToTaskInput } from "../../../contract/schemas/meeting.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso } from "../../db/columns.ts";
 import { hasRole } from "../access/actor.ts";
-import { recordAudit } from "../audit/audit.commands.ts";
+import { type AuditDataWithout, recordAudit } from "../audit/audit.commands.ts";
 import { pickOrgs } from "../bodies/picks.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
 import { titleFromText } from "../groups/activity.commands.ts";
 import { assignProblem, registerProblem } from "../problems/problem.commands.ts";
 import { isActive } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
+import { linkProblemSource } from "../problems/problem.source.ts";
 import { addMeasure } from "../tasks/measure.commands.ts";
 import { recomputeMeasure } from "../tasks/rollup.ts";
 import { insertTasks } from "../tasks/task.insert.ts";
@@ -45,7 +46,7 @@ async function markConverted(
   ctx: Ctx,
   { d, s }: OpenDecision,
   outcome: { problemId: string; taskId?: string; ownerOrgId: string; deadline: string },
-  data: Record<string, unknown>,
+  data: AuditDataWithout<"meeting_decision.converted", "sessionId" | "decisionId">,
 ) {
   await ctx.db
     .updateTable("meetingDecisions")
@@ -86,6 +87,7 @@ export async function convertDecisionToProblem(
       target,
       acceptanceStandard: input.acceptanceStandard ?? target,
     });
+    await linkProblemSource(ctx, problem.id, { type: "meeting_decision", id: d.id });
     await assignProblem(ctx, { problemId: problem.id, leadOrgId: input.leadOrgId, deadline: input.deadline });
     await markConverted(
       ctx,

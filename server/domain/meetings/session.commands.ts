@@ -1,7 +1,7 @@
 import type { AgendaOrigin, MeetingSessionKind } from "../../../contract/enums.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
-import { recordAudit } from "../audit/audit.commands.ts";
+import { type AuditDataWithout, type AuditInput, recordAudit } from "../audit/audit.commands.ts";
 import { pickOrgs } from "../bodies/picks.ts";
 import { authorize, DomainError, invalid } from "../errors.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
@@ -17,19 +17,26 @@ async function managedSession(ctx: Ctx, sessionId: string): Promise<LoadedSessio
   return s;
 }
 
-const audit = (
+type SessionEventType =
+  | "meeting_session.agenda_item_added"
+  | "meeting_session.attendance_recorded"
+  | "meeting_session.minutes_recorded";
+
+const audit = <T extends SessionEventType>(
   ctx: Ctx,
   s: LoadedSession,
-  type: Parameters<typeof recordAudit>[1]["type"],
-  data: Record<string, unknown>,
-) =>
-  recordAudit(ctx, {
+  type: T,
+  data: AuditDataWithout<T, "sessionId">,
+) => {
+  const input = {
     type,
     entityType: "joint_meeting",
     entityId: s.bodyId,
     scopePath: s.body.leadPath,
     data: { sessionId: s.id, ...data },
-  });
+  };
+  return recordAudit(ctx, input as unknown as AuditInput<T>);
+};
 
 async function nextSeq(ctx: Ctx, table: "meetingAgendaItems" | "meetingDecisions", sessionId: string) {
   const last = await ctx.db

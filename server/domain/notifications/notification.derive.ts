@@ -11,16 +11,8 @@ import {
   rulesFor,
 } from "./notification.rules.ts";
 
-/** The audit row as `recordAudit` wrote it. */
-export interface RecordedEvent {
-  id: string;
-  type: string;
-  entityType: string;
-  entityId: string;
-  scopePath: string;
-  actorId: string | null;
-  data: Record<string, unknown>;
-}
+/** The audit row as `recordAudit` wrote it, with its type's payload. */
+export type RecordedEvent = EventFacts["event"];
 
 /** What an e-mail outbox row carries. */
 export interface EmailPayload {
@@ -49,7 +41,7 @@ async function loadFacts(ctx: Ctx, event: RecordedEvent): Promise<EventFacts> {
   const problemId =
     event.entityType === "problem"
       ? event.entityId
-      : typeof event.data.problemId === "string"
+      : "problemId" in event.data && typeof event.data.problemId === "string"
         ? event.data.problemId
         : null;
   const problem = problemId
@@ -142,7 +134,7 @@ export async function notificationsFor(
   ctx: Ctx,
   event: RecordedEvent,
 ): Promise<{ inbox: number; outbox: number }> {
-  if (!NOTIFICATION_RULES[event.type as keyof typeof NOTIFICATION_RULES]) return { inbox: 0, outbox: 0 };
+  if (!NOTIFICATION_RULES[event.type]) return { inbox: 0, outbox: 0 };
   const facts = await loadFacts(ctx, event);
   const now = iso(ctx.now());
   const notified = new Set<string>(ctx.actor.userId ? [ctx.actor.userId] : []);

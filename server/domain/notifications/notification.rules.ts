@@ -1,16 +1,19 @@
-import type { AuditEventType } from "../../../contract/audit-events.ts";
+import type { AuditData, AuditEventType } from "../../../contract/audit-events.ts";
 import type { NotificationKind, Role } from "../../../contract/enums.ts";
 
-/** The audit event a notification derives from, with the problem it concerns when there is one. */
-export interface EventFacts {
+/**
+ * The audit event a notification derives from, with the problem it concerns when there is one.
+ * `T` is the event's type: a rule for T sees T's payload.
+ */
+export interface EventFacts<T extends AuditEventType = AuditEventType> {
   event: {
     id: string;
-    type: string;
+    type: T;
     entityType: string;
     entityId: string;
     scopePath: string;
     actorId: string | null;
-    data: Record<string, unknown>;
+    data: AuditData<T>;
   };
   problem: {
     id: string;
@@ -23,16 +26,21 @@ export interface EventFacts {
 }
 
 /** Picks org ids out of the facts (missing values are ignored). */
-export type OrgSelector = (f: EventFacts) => unknown[];
+export type OrgSelector<T extends AuditEventType = AuditEventType> = (f: EventFacts<T>) => unknown[];
+
+/** The payload fields of event type `T` that hold org ids (one id or a list). */
+export type OrgIdKey<T extends AuditEventType> = {
+  [K in keyof AuditData<T>]-?: AuditData<T>[K] extends string | string[] | null | undefined ? K : never;
+}[keyof AuditData<T>];
 
 /**
  * Who hears of an event: the users holding one of `roles` at exactly the selected orgs, one
  * specific user, or the selected orgs' group-robot webhooks.
  */
-export type Audience =
-  | { users: OrgSelector; roles: readonly Role[] }
-  | { user: (f: EventFacts) => string | null | undefined }
-  | { robots: OrgSelector };
+export type Audience<T extends AuditEventType = AuditEventType> =
+  | { users: OrgSelector<T>; roles: readonly Role[] }
+  | { user: (f: EventFacts<T>) => string | null | undefined }
+  | { robots: OrgSelector<T> };
 
 /** A message in both languages; `{name}` placeholders are filled from `messageVars`. */
 export interface Bilingual {
@@ -40,17 +48,17 @@ export interface Bilingual {
   en: string;
 }
 
-export interface NotificationRule {
+export interface NotificationRule<T extends AuditEventType = AuditEventType> {
   kind: NotificationKind;
   /** Only when this holds (e.g. an approval that opens public review). */
-  when?: (f: EventFacts) => boolean;
-  to: Audience[];
+  when?: (f: EventFacts<T>) => boolean;
+  to: Audience<T>[];
   title: Bilingual;
   body: Bilingual;
   /** Where the message points in the web app (relative; defaults to the problem page). */
-  link?: (f: EventFacts) => string | null;
+  link?: (f: EventFacts<T>) => string | null;
   /** Extra placeholder values (e.g. a light's name in both languages, reasons joined into text). */
-  vars?: (f: EventFacts) => Record<string, string>;
+  vars?: (f: EventFacts<T>) => Record<string, string>;
 }
 
 const UNIT_ROLES: readonly Role[] = ["unit_lead", "unit_staff"];
@@ -63,20 +71,29 @@ export const orgs = {
   owner: (f: EventFacts) => [f.problem?.ownerOrgId],
   /** Org ids listed in the event data under `key` (one id or an array). */
   data:
-    (key: string): OrgSelector =>
+    <T extends AuditEventType>(key: OrgIdKey<T>): OrgSelector<T> =>
     (f) =>
       ([] as unknown[]).concat(f.event.data[key] ?? []),
 };
 
 /** The unit's people and its robots. */
-const unit = (select: OrgSelector): Audience[] => [{ users: select, roles: UNIT_ROLES }, { robots: select }];
-const coordinators = (select: OrgSelector): Audience => ({ users: select, roles: ["coordinator"] });
+const unit = <T extends AuditEventType>(select: OrgSelector<T>): Audience<T>[] => [
+  { users: select, roles: UNIT_ROLES },
+  { robots: select },
+];
+const coordinators = <T extends AuditEventType>(select: OrgSelector<T>): Audience<T> => ({
+  users: select,
+  roles: ["coordinator"],
+});
+
+/** The rules of each event type; a rule for type T sees T's payload. */
+export type NotificationRules = { [T in AuditEventType]?: NotificationRule<T>[] };
 
 /**
  * What each audit event notifies, and to whom. Adding notifications for a new event type is one
  * entry here. A user hears of one event once, from the first rule that reaches them.
  */
-export const NOTIFICATION_RULES: Partial<Record<AuditEventType, NotificationRule[]>> = {
+export const NOTIFICATION_RULES: NotificationRules = {
   "problem.assigned": [
     {
       kind: "assignment",
@@ -146,10 +163,10 @@ export const NOTIFICATION_RULES: Partial<Record<AuditEventType, NotificationRule
   "light.changed": [
     {
       kind: "warning",
-      when: (f) => f.event.data.to !== f.event.data.from && WARNING_LIGHTS.includes(String(f.event.data.to)),
+      when: (f) => f.event.data.to !== f.event.data.from && WARNING_LIGHTS.includes(f.event.data.to),
       to: unit(orgs.data("orgId")),
       vars: (f) => ({
-        lightZh: LIGHT_ZH[String(f.event.data.to)] ?? String(f.event.data.to),
+        lightZh: LIGHT_ZH[f.event.data.to] ?? f.event.data.to,
         reasonsZh: reasonsOf(f, "zh").join("；"),
         reasonsEn: reasonsOf(f, "en").join("; "),
       }),
@@ -239,21 +256,22 @@ export const NOTIFICATION_RULES: Partial<Record<AuditEventType, NotificationRule
   ],
 };
 
-const WARNING_LIGHTS = ["yellow", "orange", "red"];
+const WARNING_LIGHTS: readonly string[] = ["yellow", "orange", "red"];
 const LIGHT_ZH: Record<string, string> = { yellow: "黄", orange: "橙", red: "红" };
-const reasonsOf = (f: EventFacts, lang: "zh" | "en") =>
-  ((f.event.data.reasons as Record<string, string>[] | undefined) ?? []).map((r) => r[lang] ?? "");
+const reasonsOf = (f: EventFacts<"light.changed">, lang: "zh" | "en") =>
+  (f.event.data.reasons ?? []).map((r) => r[lang] ?? "");
 
 /** The values `{name}` placeholders may use: the problem's code, title and deadline, then the event's scalars. */
 export function messageVars(f: EventFacts): Record<string, string> {
   const vars: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f.event.data)) {
+  const data: Record<string, unknown> = f.event.data;
+  for (const [k, v] of Object.entries(data)) {
     if (v === null || ["string", "number", "boolean"].includes(typeof v)) vars[k] = String(v ?? "");
   }
   if (f.problem) {
     vars.code = f.problem.code;
     vars.title = f.problem.title;
-    vars.deadline = (f.event.data.deadline as string | undefined) ?? f.problem.deadline ?? "—";
+    vars.deadline = (typeof data.deadline === "string" ? data.deadline : null) ?? f.problem.deadline ?? "—";
   }
   return vars;
 }
@@ -264,7 +282,8 @@ export const fillTemplate = (template: string, vars: Record<string, string>): st
 
 /** The rules of an event that apply to these facts. */
 export function rulesFor(f: EventFacts): NotificationRule[] {
-  const rules = NOTIFICATION_RULES[f.event.type as AuditEventType] ?? [];
+  // The table is keyed by type, so the rules found are the rules of this event's type and payload.
+  const rules = (NOTIFICATION_RULES[f.event.type] ?? []) as NotificationRule[];
   return rules.filter((r) => !r.when || r.when(f));
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { AuditData, AuditEventType } from "../../../contract/audit-events.ts";
 import { inTx } from "../../context.ts";
 import { buildProblem } from "../../test/problems.ts";
 import { engineName, type TestDb, testDb } from "../../test/support.ts";
@@ -240,7 +241,8 @@ describe(`notification rules (${engineName})`, () => {
         entityType: "campaign",
         entityId: "c1",
         scopePath: "/",
-        data: { leadOrgId: t.org("450102").id },
+        // A payload naming a unit, to show that a type without rules notifies no one whatever it carries.
+        data: { leadOrgId: t.org("450102").id } as unknown as AuditData<"campaign.created">,
       }),
     );
     expect(await t.database.db.selectFrom("notifications").selectAll().execute()).toEqual([]);
@@ -260,8 +262,16 @@ describe(`notification rules (${engineName})`, () => {
 });
 
 describe("the rule table", () => {
-  const facts = (type: string, data: Record<string, unknown>): EventFacts => ({
-    event: { id: "e", type, entityType: "problem", entityId: "p", scopePath: "/", actorId: null, data },
+  const facts = (type: AuditEventType, data: Record<string, unknown>): EventFacts => ({
+    event: {
+      id: "e",
+      type,
+      entityType: "problem",
+      entityId: "p",
+      scopePath: "/",
+      actorId: null,
+      data: data as AuditData<AuditEventType>,
+    },
     problem: {
       id: "p",
       code: "GX-2026-0001",

@@ -1,3 +1,4 @@
+import type { WebhookKind } from "../../../contract/enums.ts";
 import type {
   CreateWebhookInput,
   UpdateWebhookInput,
@@ -9,20 +10,22 @@ import { inScope } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, invalid, notFound } from "../errors.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
+import { sealSecret, webhookBinding } from "../secrets/secrets.commands.ts";
 import { webhookPolicy } from "./notification.policy.ts";
+import { robotUrlProblem } from "./robot-url.ts";
 import { findWebhookById, getWebhookView, maskUrl } from "./webhook.queries.ts";
 
-/** True for an absolute http(s) URL without credentials. */
-export function isWebhookUrl(raw: string): boolean {
-  try {
-    const u = new URL(raw.trim());
-    return (
-      (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && u.hostname !== ""
-    );
-  } catch {
-    return false;
-  }
+/** Refuses (400/422) any address but the kind's official robot host over https. */
+function checkRobotUrl(kind: WebhookKind, url: string): void {
+  const problem = robotUrlProblem(kind, url);
+  if (problem) throw invalid(problem, "url");
 }
+
+/** A signing secret as stored: sealed, or null when none is given. */
+const sealedOrNull = (ctx: Ctx, secret: string | null | undefined, webhookId: string) => {
+  const clear = secret?.trim();
+  return clear ? sealSecret(ctx, clear, webhookBinding(webhookId)) : null;
+};
 
 /** Configures a DingTalk or WeCom group robot for an org in the actor's subtree. */
 export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<WebhookView> {
@@ -31,7 +34,7 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
     // an org outside every scope of the actor is not revealed (404); inside it, the role decides (403)
     if (!org || !inScope(ctx.actor, org.path)) throw notFound();
     authorize(webhookPolicy.manage(ctx.actor, org.path));
-    if (!isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
+    checkRobotUrl(input.kind, input.url);
     const id = newId();
     const now = iso(ctx.now());
     await ctx.db
@@ -43,7 +46,7 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
         kind: input.kind,
         name: input.name.trim(),
         url: input.url.trim(),
-        secret: input.secret?.trim() || null,
+        secret: sealedOrNull(ctx, input.secret, id),
         active: 1,
         createdAt: now,
         updatedAt: now,
@@ -73,11 +76,11 @@ export async function updateWebhook(
 ): Promise<WebhookView> {
   return inTx(ctx, async (ctx) => {
     const hook = await findWebhookById(ctx, input.webhookId);
-    if (input.url !== undefined && !isWebhookUrl(input.url)) throw invalid("webhook_url_invalid", "url");
+    if (input.url !== undefined) checkRobotUrl(hook.kind as WebhookKind, input.url);
     const changes = {
       ...(input.name !== undefined && { name: input.name.trim() }),
       ...(input.url !== undefined && { url: input.url.trim() }),
-      ...(input.secret !== undefined && { secret: input.secret?.trim() || null }),
+      ...(input.secret !== undefined && { secret: sealedOrNull(ctx, input.secret, hook.id) }),
       ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
     };
     await ctx.db

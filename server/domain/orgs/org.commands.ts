@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { OrgUnitType } from "../../../contract/enums.ts";
 import type { CreateOrgInput, OrgView } from "../../../contract/schemas/org.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { bit, iso, newId } from "../../db/columns.ts";
@@ -16,6 +17,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgVie
     authorize(orgPolicy.create(ctx.actor, parent));
     if (parent.active !== 1) throw invalid("org_inactive", "parentId");
     if (input.kind === "region" && !input.level) throw invalid("org_level_required", "level");
+    if (input.kind === "region" && input.unitType) throw invalid("org_unit_type_for_units", "unitType");
     if (input.code && (await findOrgByCode(ctx, input.code))) throw invalid("org_code_taken", "code");
     const id = newId();
     const now = iso(ctx.now());
@@ -28,6 +30,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgVie
         name: input.name.trim(),
         kind: input.kind,
         level: input.kind === "region" ? (input.level ?? null) : null,
+        unitType: input.kind === "region" ? null : (input.unitType ?? null),
         parentId: parent.id,
         path,
         depth: parent.depth + 1,
@@ -48,6 +51,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgVie
         level: input.level ?? null,
         code: input.code ?? null,
         parentId: parent.id,
+        ...(input.unitType && { unitType: input.unitType }),
       },
     });
     return getOrgView(ctx, id);
@@ -71,6 +75,31 @@ export async function renameOrg(ctx: Ctx, input: { orgId: string; name: string }
       entityId: org.id,
       scopePath: org.path,
       data: { from: org.name, to: name },
+    });
+    return getOrgView(ctx, org.id);
+  });
+}
+
+/** Sets the unit type (园区, 企业, 医院, 学校, 社区, 其他) of an org that is not a region; admins. */
+export async function setOrgUnitType(
+  ctx: Ctx,
+  input: { orgId: string; unitType: OrgUnitType },
+): Promise<OrgView> {
+  return inTx(ctx, async (ctx) => {
+    const org = await findOrgById(ctx, input.orgId);
+    authorize(orgPolicy.rename(ctx.actor, org));
+    if (org.kind === "region") throw invalid("org_unit_type_for_units", "unitType");
+    await ctx.db
+      .updateTable("orgs")
+      .set({ unitType: input.unitType, updatedAt: iso(ctx.now()) })
+      .where("id", "=", org.id)
+      .execute();
+    await recordAudit(ctx, {
+      type: "org.unit_type_set",
+      entityType: "org",
+      entityId: org.id,
+      scopePath: org.path,
+      data: { from: org.unitType ?? null, to: input.unitType },
     });
     return getOrgView(ctx, org.id);
   });

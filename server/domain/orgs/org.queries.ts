@@ -21,6 +21,7 @@ export const toOrgView = (o: OrgRow & { childCount: number | string }): OrgView 
   path: o.path,
   active: o.active === 1,
   hasChildren: Number(o.childCount) > 0,
+  unitType: o.kind === "region" ? null : ((o.unitType ?? null) as OrgView["unitType"]),
 });
 
 /** An org the actor may see; 404 otherwise, so existence is not revealed. */

@@ -6,6 +6,7 @@ import { holdsRole, scopeRoots } from "../access/actor.ts";
 import { inAnySubtree, inSubtree } from "../access/subtree.ts";
 import { authorize } from "../errors.ts";
 import { keptCount } from "./ledger.count.ts";
+import { withPeriodFilters } from "./ledger.period.ts";
 import { toProblemRows } from "./ledger.rows.ts";
 import { LEDGER_ROLES } from "./problem.policy.ts";
 
@@ -92,6 +93,7 @@ export async function filteredProblems(ctx: Ctx, f: ProblemFilter, how: "probe" 
   if (f.sourceType) q = q.where("problems.sourceType", "=", f.sourceType);
   if (f.deadlineFrom) q = q.where("problems.deadline", ">=", f.deadlineFrom);
   if (f.deadlineTo) q = q.where("problems.deadline", "<=", f.deadlineTo);
+  q = withPeriodFilters(q, f);
   if (f.q) {
     const term = f.q;
     q = q.where((eb) => keyword(eb, ctx, term));

@@ -3,9 +3,9 @@ import type { ProblemStatus, TaskStatus } from "../../../contract/enums.ts";
 import type { ProblemFilter } from "../../../contract/schemas/problem.ts";
 import type { Ctx } from "../../context.ts";
 import { lightFields } from "../lights/light.view.ts";
+import { type TaskRef, taskAbilities } from "../tasks/task.policy.ts";
 import { keptCount } from "./ledger.count.ts";
 import { filteredProblems, listProblems } from "./ledger.queries.ts";
-import { type TaskRef, taskAbilities } from "./problem.policy.ts";
 import { toRef } from "./problem.queries.ts";
 
 type TaskFilter = ProblemFilter & { taskStatus?: TaskStatus[] };

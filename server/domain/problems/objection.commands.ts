@@ -1,20 +1,37 @@
+import { createHash } from "node:crypto";
 import { type Ctx, inTx } from "../../context.ts";
 import { bit, iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError, notFound } from "../errors.ts";
+import { admitAnonymousWrite } from "../limits/anonymous-writes.ts";
 import { problemPolicy } from "./problem.policy.ts";
 import { findProblemById } from "./problem.queries.ts";
 import { problemScopePath } from "./problem.transition.ts";
 import { getProblemDetail } from "./problem.view.ts";
 
 /**
+ * Who said what: a hash of the client address and the text with its spacing normalised, so the
+ * same objection sent again from the same address folds into the first.
+ */
+export function objectionFingerprint(address: string | null, text: string): string {
+  const normalised = text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  return createHash("sha256")
+    .update(`${address ?? "-"}\n${normalised}`)
+    .digest("base64url");
+}
+
+/**
  * Anyone may object (异议) to a public item while it is on notice (public review); the
- * submitter's contact is kept for the coordinator only.
+ * submitter's contact is kept for the coordinator only. Limited per address and per item
+ * (PUBLIC_RATE_*, OBJECTIONS_PER_*); a duplicate (same text, same address, same item and round)
+ * is accepted and folded into the first.
  */
 export async function lodgeObjection(
   ctx: Ctx,
   input: { problemCode: string; text: string; contact?: string },
 ) {
+  await admitAnonymousWrite(ctx, "objection", { address: true });
+  await admitAnonymousWrite(ctx, "objection", { item: input.problemCode });
   return inTx(ctx, async (ctx) => {
     const problem = await ctx.db
       .selectFrom("problems")
@@ -24,7 +41,7 @@ export async function lodgeObjection(
     if (problem?.isPublic !== 1 || problem.status !== "public_review")
       throw new DomainError("not_on_public_notice");
     const id = newId();
-    await ctx.db
+    const inserted = await ctx.db
       .insertInto("objections")
       .values({
         id,
@@ -37,8 +54,12 @@ export async function lodgeObjection(
         upheld: null,
         answeredBy: null,
         answeredAt: null,
+        fingerprint: objectionFingerprint(ctx.ip, input.text),
       })
-      .execute();
+      .onConflict((oc) => oc.columns(["problemId", "round", "fingerprint"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) return { ok: true };
     await recordAudit(ctx, {
       type: "objection.lodged",
       entityType: "problem",

@@ -3,6 +3,7 @@ import { type Ctx, inTx } from "../../context.ts";
 import { bit, iso, newId } from "../../db/columns.ts";
 import { hasRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { findCampaignById } from "../campaigns/campaign.queries.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { authorize, invalid } from "../errors.ts";
@@ -12,7 +13,7 @@ import { findProblemById } from "./problem.queries.ts";
 import { addProblemScopes } from "./problem.scopes.ts";
 import { guard, problemScopePath, transitionProblem } from "./problem.transition.ts";
 import { getProblemDetail } from "./problem.view.ts";
-import { nextProblemCode, shanghaiDate } from "./problem-code.ts";
+import { nextProblemCode } from "./problem-code.ts";
 
 /** Remarks as stored: trimmed, and null when nothing is left. */
 const cleanRemarks = (text: string | null | undefined) => text?.trim() || null;

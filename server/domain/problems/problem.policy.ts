@@ -1,4 +1,4 @@
-import type { ClosureKind, ProblemStatus, RectifyType, TaskStatus } from "../../../contract/enums.ts";
+import type { ClosureKind, ProblemStatus, RectifyType } from "../../../contract/enums.ts";
 import { type Actor, hasRole, inScope } from "../access/actor.ts";
 import { canTransition } from "./problem.states.ts";
 
@@ -23,7 +23,7 @@ export const LEDGER_ROLES = [
 ] as const;
 
 const isLead = (a: Actor, p: ProblemRef) => p.leadPath !== null && hasRole(a, "unit_lead", p.leadPath);
-const isOwner = (a: Actor, p: ProblemRef, roles: Parameters<typeof hasRole>[1]) =>
+export const isOwner = (a: Actor, p: ProblemRef, roles: Parameters<typeof hasRole>[1]) =>
   hasRole(a, roles, p.ownerPath);
 export const isActive = (p: { status: ProblemStatus }) => p.status === "rectifying" || p.status === "ongoing";
 
@@ -63,47 +63,4 @@ export const problemAbilities = (a: Actor, p: ProblemRef): Record<ProblemAbility
     ProblemAbility,
     boolean
   >;
-};
-
-export interface TaskRef {
-  status: TaskStatus;
-  orgPath: string;
-  assignerPath: string;
-  hasChildren: boolean;
-  problem: ProblemRef;
-}
-
-const isUnit = (a: Actor, t: TaskRef) => hasRole(a, ["unit_lead", "unit_staff"], t.orgPath);
-const isAssigner = (a: Actor, t: TaskRef) =>
-  hasRole(a, "unit_lead", t.assignerPath) || isOwner(a, t.problem, "coordinator");
-
-/** Who may act on a task: its own unit works it, the assigning unit accepts or returns it. */
-export const taskPolicy = {
-  acknowledge: (a: Actor, t: TaskRef) => isUnit(a, t) && t.status === "pending" && isActive(t.problem),
-  report: (a: Actor, t: TaskRef) =>
-    isUnit(a, t) &&
-    (t.status === "pending" || t.status === "in_progress") &&
-    !t.hasChildren &&
-    isActive(t.problem),
-  complete: (a: Actor, t: TaskRef) =>
-    isUnit(a, t) && (t.status === "pending" || t.status === "in_progress") && isActive(t.problem),
-  accept: (a: Actor, t: TaskRef) =>
-    isAssigner(a, t) && t.status === "done_reported" && t.problem.status !== "closed",
-  return: (a: Actor, t: TaskRef) => isAssigner(a, t) && t.status === "done_reported" && isActive(t.problem),
-  decompose: (a: Actor, t: TaskRef) =>
-    hasRole(a, "unit_lead", t.orgPath) &&
-    (t.status === "pending" || t.status === "in_progress") &&
-    isActive(t.problem),
-};
-
-export const taskAbilities = (a: Actor, t: TaskRef) =>
-  Object.fromEntries(Object.entries(taskPolicy).map(([k, can]) => [k, can(a, t)])) as Record<
-    keyof typeof taskPolicy,
-    boolean
-  >;
-
-/** The measure's lead unit, or the owning coordinator, breaks it into tasks. */
-export const measurePolicy = {
-  decompose: (a: Actor, leadPath: string, p: ProblemRef) =>
-    (hasRole(a, "unit_lead", leadPath) || isOwner(a, p, "coordinator")) && isActive(p),
 };

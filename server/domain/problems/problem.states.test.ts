@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PROBLEM_STATUSES, type ProblemStatus, TASK_STATUSES } from "../../../contract/enums.ts";
-import {
-  nextStatus,
-  nextTaskStatus,
-  PROBLEM_TRANSITIONS,
-  type ProblemAction,
-  TASK_TRANSITIONS,
-} from "./problem.states.ts";
+import { PROBLEM_STATUSES, type ProblemStatus } from "../../../contract/enums.ts";
+import { nextStatus, PROBLEM_TRANSITIONS, type ProblemAction } from "./problem.states.ts";
 
 /** DOMAIN.md §2.3 written out as (from, action) → to; every other pair must be illegal. */
 const LEGAL: [ProblemStatus, ProblemAction, ProblemStatus][] = [
@@ -44,23 +38,4 @@ describe("the problem state machine", () => {
     });
     expect(exits).toEqual(["followUpRelapse"]);
   });
-});
-
-describe("the task state machine", () => {
-  const legal: Record<string, string | null> = {
-    "pending/acknowledge": "in_progress",
-    "pending/report": "in_progress",
-    "in_progress/report": "in_progress",
-    "pending/complete": "done_reported",
-    "in_progress/complete": "done_reported",
-    "done_reported/accept": "accepted",
-    "done_reported/return": "in_progress",
-  };
-  for (const status of TASK_STATUSES) {
-    for (const action of Object.keys(TASK_TRANSITIONS) as (keyof typeof TASK_TRANSITIONS)[]) {
-      it(`${action} from ${status}`, () => {
-        expect(nextTaskStatus(status, action)).toBe(legal[`${status}/${action}`] ?? null);
-      });
-    }
-  }
 });

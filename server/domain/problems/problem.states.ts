@@ -1,4 +1,4 @@
-import type { ProblemStatus, TaskStatus } from "../../../contract/enums.ts";
+import type { ProblemStatus } from "../../../contract/enums.ts";
 
 /** Every problem action and the states it may start from, with where it leads (DOMAIN.md §2.3). */
 export const PROBLEM_TRANSITIONS = {
@@ -24,28 +24,15 @@ export type ProblemAction = keyof typeof PROBLEM_TRANSITIONS;
 /** Actions that send an item back and so raise its reopen count. */
 export const REOPENING_ACTIONS: readonly ProblemAction[] = ["publicFail", "followUpRelapse"];
 
+/** Actions that return an item for more work (退回重办, failed public review, relapse): kept for statistics. */
+export const RETURN_ACTIONS: readonly ProblemAction[] = ["reject", "publicFail", "followUpRelapse"];
+
 export const canTransition = (status: ProblemStatus, action: ProblemAction): boolean =>
   (PROBLEM_TRANSITIONS[action].from as readonly ProblemStatus[]).includes(status);
 
 /** The next state, or null when the action is illegal from `status`. */
 export const nextStatus = (status: ProblemStatus, action: ProblemAction): ProblemStatus | null =>
   canTransition(status, action) ? PROBLEM_TRANSITIONS[action].to : null;
-
-export const TASK_TRANSITIONS = {
-  acknowledge: { from: ["pending"], to: "in_progress" },
-  // Reporting or completing signs for a pending task at the same time.
-  report: { from: ["pending", "in_progress"], to: "in_progress" },
-  complete: { from: ["pending", "in_progress"], to: "done_reported" },
-  accept: { from: ["done_reported"], to: "accepted" },
-  return: { from: ["done_reported"], to: "in_progress" },
-} as const satisfies Record<string, { from: readonly TaskStatus[]; to: TaskStatus }>;
-
-export type TaskAction = keyof typeof TASK_TRANSITIONS;
-
-export const nextTaskStatus = (status: TaskStatus, action: TaskAction): TaskStatus | null =>
-  (TASK_TRANSITIONS[action].from as readonly TaskStatus[]).includes(status)
-    ? TASK_TRANSITIONS[action].to
-    : null;
 
 /** Open = not closed: the states in which work, warnings and withdrawal still apply. */
 export const isOpen = (s: ProblemStatus) => s !== "closed";

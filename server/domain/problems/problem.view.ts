@@ -4,11 +4,13 @@ import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { listProblemExtensions } from "../extensions/extension.queries.ts";
 import { extensionAbilities } from "../extensions/extension.view.ts";
 import { listLightHistory } from "../lights/light.view.ts";
+import { measurePolicy, type TaskRef, taskAbilities } from "../tasks/task.policy.ts";
+import { buildTaskTree, type TaskRowForTree } from "../tasks/task-tree.ts";
 import { toProblemRows } from "./ledger.rows.ts";
-import { measurePolicy, problemAbilities, type TaskRef, taskAbilities } from "./problem.policy.ts";
+import { problemAbilities } from "./problem.policy.ts";
 import { findProblemById } from "./problem.queries.ts";
+import { getProblemSource } from "./problem.source.ts";
 import { satisfactionOutcome } from "./satisfaction.ts";
-import { buildTaskTree, type TaskRowForTree } from "./task-tree.ts";
 
 /**
  * The whole detail page of one problem in a fixed number of queries (no N+1): portrait,
@@ -18,9 +20,10 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
   const p = await findProblemById(ctx, id);
   const db = ctx.db;
   const [row] = await toProblemRows(ctx, [p]);
-  const [extensions, lightHistory] = await Promise.all([
+  const [extensions, lightHistory, source] = await Promise.all([
     listProblemExtensions(ctx, id),
     listLightHistory(ctx, id),
+    getProblemSource(ctx, p),
   ]);
   const [campaign, owner, coOrgs, measures, tasks, reports, files, tokens, objections] = await Promise.all([
     db
@@ -170,5 +173,6 @@ export async function getProblemDetail(ctx: Ctx, id: string): Promise<ProblemDet
       ...problemAbilities(ctx.actor, p.ref),
       ...extensionAbilities(ctx, { task: null, problem: p, extensions }),
     },
+    source,
   };
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/audit.commands.ts";
 import { hashToken } from "../auth/totp.ts";
 import { campaignSettings } from "../campaigns/campaign.settings.ts";
 import { DomainError } from "../errors.ts";
+import { admitAnonymousWrite } from "../limits/anonymous-writes.ts";
 import { closedAsRectified } from "./closeout.commands.ts";
 import { objectionState } from "./objection.commands.ts";
 import { findProblemById, type LoadedProblem, loadProblem } from "./problem.queries.ts";
@@ -60,6 +61,18 @@ export async function issueBallotTokens(
 const countsOf = (p: { satisfactionJson: string | null }): BallotCounts =>
   JSON.parse(p.satisfactionJson ?? "{}");
 
+/** The round's counts as the ballots table holds them: derived, never incremented, so no vote is lost. */
+async function countBallots(ctx: Ctx, problemId: string, round: number): Promise<BallotCounts> {
+  const rows = await ctx.db
+    .selectFrom("ballots")
+    .select(["choice", (eb) => eb.fn.countAll<number | string>().as("n")])
+    .where("problemId", "=", problemId)
+    .where("round", "=", round)
+    .groupBy("choice")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.choice, Number(r.n)])) as BallotCounts;
+}
+
 /** Decides a public review by the campaign's rule: closed as rectified, or back to work with the reopen count raised. */
 async function decide(ctx: Ctx, problem: LoadedProblem, trigger: string) {
   const campaign = await ctx.db
@@ -111,11 +124,11 @@ async function loadToken(ctx: Ctx, token: string) {
   if (!row) throw new DomainError("ballot_token_unknown");
   if (row.usedAt) throw new DomainError("ballot_token_used");
   if (new Date(row.expiresAt) <= ctx.now()) throw new DomainError("ballot_token_expired");
-  const problem = await ctx.db
-    .selectFrom("problems")
-    .selectAll()
-    .where("id", "=", row.problemId)
-    .executeTakeFirstOrThrow();
+  let q = ctx.db.selectFrom("problems").selectAll().where("id", "=", row.problemId);
+  // Casting locks the item on PostgreSQL: concurrent ballots of one item queue here, so each
+  // sees the ballots committed before it and the last one alone decides the review.
+  if (ctx.inTransaction && ctx.engine === "postgres") q = q.forUpdate();
+  const problem = await q.executeTakeFirstOrThrow();
   if (problem.status !== "public_review" || problem.reviewRound !== row.round)
     throw new DomainError("ballot_closed");
   return { row, problem };
@@ -137,10 +150,15 @@ export async function getBallotInfo(ctx: Ctx, input: { token: string }) {
   };
 }
 
-/** One token, one vote. The last token of a round closes the review at once. */
+/**
+ * One token, one vote. The last token of a round closes the review at once. Limited per client
+ * address (counted even when the token is wrong) and per item (BALLOTS_PER_*).
+ */
 export async function castBallot(ctx: Ctx, input: { token: string; choice: BallotChoice; comment?: string }) {
+  await admitAnonymousWrite(ctx, "ballot", { address: true });
   return inTx(ctx, async (ctx) => {
     const { row, problem } = await loadToken(ctx, input.token);
+    await admitAnonymousWrite(ctx, "ballot", { item: problem.id });
     const campaign = await ctx.db
       .selectFrom("campaigns")
       .select("settingsJson")
@@ -173,8 +191,7 @@ export async function castBallot(ctx: Ctx, input: { token: string; choice: Ballo
         createdAt: now,
       })
       .execute();
-    const counts = countsOf(problem);
-    counts[input.choice] = (counts[input.choice] ?? 0) + 1;
+    const counts = await countBallots(ctx, problem.id, row.round);
     await ctx.db
       .updateTable("problems")
       .set({ satisfactionJson: JSON.stringify(counts), updatedAt: now })

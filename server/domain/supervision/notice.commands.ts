@@ -4,14 +4,15 @@ import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { bindAttachments } from "../attachments/attachment.commands.ts";
 import { loadCalendar } from "../calendar/calendar.queries.ts";
+import { shanghaiYear, today } from "../calendar/shanghai-date.ts";
 import { addWorkingDays } from "../calendar/working-days.ts";
 import { escalationSettings } from "../campaigns/campaign.settings.ts";
 import { authorize, DomainError, invalid } from "../errors.ts";
 import { findProblemById, type LoadedProblem } from "../problems/problem.queries.ts";
-import { nextCounter, shanghaiYear } from "../problems/problem-code.ts";
+import { nextCounter } from "../problems/problem-code.ts";
 import { findNotice, getNoticeView } from "./notice.queries.ts";
 import { issuingGrant, noticePolicy, supervisionPolicy } from "./supervision.policy.ts";
-import { auditItem, requireSupervisable, today } from "./supervision.shared.ts";
+import { auditItem, requireSupervisable } from "./supervision.shared.ts";
 
 export interface IssueNoticeInput {
   problemId: string;

@@ -4,12 +4,13 @@ import type { Ctx } from "../../context.ts";
 import type { SupervisionNoticesTable } from "../../db/schema.ts";
 import { holdsRole } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
+import { today } from "../calendar/shanghai-date.ts";
 import { authorize, notFound } from "../errors.ts";
 import { visibleProblem } from "../problems/ledger.queries.ts";
 import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { findProblemById, type LoadedProblem } from "../problems/problem.queries.ts";
 import { noticeAbilities } from "./supervision.policy.ts";
-import { orgNames, problemHeads, today } from "./supervision.shared.ts";
+import { orgNames, problemHeads } from "./supervision.shared.ts";
 
 export type NoticeRow = SupervisionNoticesTable;
 

@@ -15,6 +15,7 @@ import type {
 import type { Ctx } from "../../context.ts";
 import type { EscalationProposalsTable, ListingsTable } from "../../db/schema.ts";
 import { holdsRole } from "../access/actor.ts";
+import { today } from "../calendar/shanghai-date.ts";
 import { authorize, notFound } from "../errors.ts";
 import { keptValue } from "../problems/ledger.count.ts";
 import { problemScope, visibleProblem } from "../problems/ledger.queries.ts";
@@ -22,7 +23,7 @@ import { LEDGER_ROLES } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
 import { toNoticeViews } from "./notice.queries.ts";
 import { proposalPolicy, supervisionPolicy } from "./supervision.policy.ts";
-import { orgNames, problemHeads, today } from "./supervision.shared.ts";
+import { orgNames, problemHeads } from "./supervision.shared.ts";
 
 const ACTIVE = ["assigned", "rectifying", "ongoing", "closeout_requested", "public_review"];
 

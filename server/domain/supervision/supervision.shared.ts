@@ -1,14 +1,10 @@
-import type { AuditEventType } from "../../../contract/audit-events.ts";
+import type { AuditData, AuditEventType } from "../../../contract/audit-events.ts";
 import type { Ctx } from "../../context.ts";
-import { recordAudit } from "../audit/audit.commands.ts";
+import { type AuditInput, recordAudit } from "../audit/audit.commands.ts";
 import { DomainError } from "../errors.ts";
 import type { LoadedProblem } from "../problems/problem.queries.ts";
 import { problemScopePath } from "../problems/problem.transition.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { supervisable } from "./supervision.policy.ts";
-
-/** Today in Asia/Shanghai, where deadlines and due dates live. */
-export const today = (ctx: Ctx) => shanghaiDate(ctx.now());
 
 /** 409 unless the item has a responsible unit and is not closed. */
 export function requireSupervisable(problem: LoadedProblem): void {
@@ -16,19 +12,20 @@ export function requireSupervisable(problem: LoadedProblem): void {
 }
 
 /** Appends an event on the item's trail, so its timeline shows every rung of the ladder. */
-export async function auditItem(
+export async function auditItem<T extends AuditEventType>(
   ctx: Ctx,
   problem: LoadedProblem,
-  type: AuditEventType,
-  data: Record<string, unknown>,
+  type: T,
+  data: AuditData<T>,
 ) {
-  await recordAudit(ctx, {
+  const input = {
     type,
     entityType: "problem",
     entityId: problem.id,
     scopePath: problemScopePath(problem),
     data,
-  });
+  };
+  await recordAudit(ctx, input as AuditInput<T>);
 }
 
 /** Names of orgs by id, in one query. */

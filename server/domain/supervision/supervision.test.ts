@@ -1,6 +1,4 @@
-import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { noticeDocx } from "../../documents/supervision-docs.ts";
 import { buildProblem, PNG_BYTES } from "../../test/problems.ts";
 import { type TestDb, testDb } from "../../test/support.ts";
 import { uploadAttachment } from "../attachments/attachment.commands.ts";
@@ -154,34 +152,11 @@ describe("the response flow", () => {
     await expect(respondToNotice(liuzhou, { noticeId: n.id, text: "x" })).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(noticeDocx(liuzhou, n.id)).rejects.toMatchObject({ code: "not_found" });
     expect((await listNotices(liuzhou, {})).data).toEqual([]);
     const liuzhouSup = await asUser("supervisor", "450200");
     await expect(issueSupervisionNotice(liuzhouSup, notice(n.problemId, "blue"))).rejects.toMatchObject({
       code: "not_found",
     });
-  });
-});
-
-describe("the notice as a Word document", () => {
-  it("parses back with its number, title, addressee, issuer and date", async () => {
-    const sup = await asUser("supervisor", "450100");
-    const n = await issueSupervisionNotice(sup, {
-      ...notice((await nanningItem()).id),
-      title: "关于加快整改的督办通知",
-    });
-    const doc = await noticeDocx(sup, n.id);
-    expect(doc.fileName).toBe("督办〔2026〕1号 关于加快整改的督办通知.docx");
-    const xml = await (await JSZip.loadAsync(doc.bytes)).file("word/document.xml")!.async("string");
-    for (const text of [
-      "督办〔2026〕1号",
-      "关于加快整改的督办通知",
-      "兴宁区：",
-      "南宁市",
-      "2026年11月28日",
-      "2026年12月4日",
-    ])
-      expect(xml).toContain(text);
   });
 });
 

@@ -1,12 +1,11 @@
 import type { Ctx } from "../../context.ts";
 import { loadCalendar } from "../calendar/calendar.queries.ts";
+import { shanghaiDate, today } from "../calendar/shanghai-date.ts";
 import { escalationSettings } from "../campaigns/campaign.settings.ts";
 import { DomainError } from "../errors.ts";
-import { shanghaiDate } from "../problems/problem-code.ts";
 import { escalationSteps, type Step, type Subject } from "./escalation.rules.ts";
 import { issueSupervisionNotice } from "./notice.commands.ts";
 import { proposeEscalation } from "./proposal.commands.ts";
-import { today } from "./supervision.shared.ts";
 import { sendAutomaticUrging } from "./urging.commands.ts";
 
 const PAGE = 500;

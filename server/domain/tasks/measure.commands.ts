@@ -5,11 +5,12 @@ import { recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
 import { recomputeLights } from "../lights/light.commands.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
-import { measurePolicy, problemPolicy } from "../problems/problem.policy.ts";
+import { problemPolicy } from "../problems/problem.policy.ts";
 import { findProblemById } from "../problems/problem.queries.ts";
 import { getProblemDetail } from "../problems/problem.view.ts";
 import { recomputeMeasure } from "./rollup.ts";
 import { insertTasks, type NewTask } from "./task.insert.ts";
+import { measurePolicy } from "./task.policy.ts";
 
 /** Adds a numbered measure (整改措施) to a problem under rectification. */
 export async function addMeasure(
@@ -29,6 +30,8 @@ export async function addMeasure(
       throw new DomainError("illegal_transition", { status: problem.status });
     }
     authorize(problemPolicy.addMeasure(ctx.actor, problem.ref));
+    if (problem.deadline && input.deadline > problem.deadline)
+      throw invalid("deadline_after_parent", "deadline", { parentDeadline: problem.deadline });
     const lead = await findOrgById(ctx, input.leadOrgId ?? (problem.leadOrgId as string)).catch(() => null);
     if (!lead || !problem.leadPath || !lead.path.startsWith(problem.leadPath))
       throw invalid("org_outside_scope", "leadOrgId");

@@ -1,18 +1,18 @@
-import type { AuditEventType } from "../../../contract/audit-events.ts";
+import type { AuditData } from "../../../contract/audit-events.ts";
 import type { TaskStatus } from "../../../contract/enums.ts";
 import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import type { TasksTable } from "../../db/schema.ts";
 import { bindAttachments } from "../attachments/attachment.commands.ts";
-import { recordAudit } from "../audit/audit.commands.ts";
+import { type AuditDataWithout, type AuditInput, recordAudit } from "../audit/audit.commands.ts";
 import { authorize, DomainError } from "../errors.ts";
 import { recomputeLights } from "../lights/light.commands.ts";
-import { taskPolicy } from "../problems/problem.policy.ts";
-import { nextTaskStatus, type TaskAction } from "../problems/problem.states.ts";
 import { getProblemDetail } from "../problems/problem.view.ts";
 import { recomputeFromTask } from "./rollup.ts";
 import { insertTasks, type NewTask } from "./task.insert.ts";
+import { taskPolicy } from "./task.policy.ts";
 import { findTaskById, type LoadedTask } from "./task.queries.ts";
+import { nextTaskStatus, type TaskAction } from "./task.states.ts";
 
 type Ability = keyof typeof taskPolicy;
 
@@ -32,15 +32,31 @@ async function updateTask(ctx: Ctx, t: LoadedTask, changes: Partial<TasksTable>)
     .execute();
 }
 
+type TaskEventType =
+  | "task.decomposed"
+  | "task.acknowledged"
+  | "task.reported"
+  | "task.completed"
+  | "task.accepted"
+  | "task.returned";
+
 /** Appends the task's audit event, then recomputes the lights of its problem's chain. */
-async function auditTask(ctx: Ctx, t: LoadedTask, type: AuditEventType, data: Record<string, unknown> = {}) {
-  await recordAudit(ctx, {
+async function auditTask<T extends TaskEventType>(
+  ctx: Ctx,
+  t: LoadedTask,
+  type: T,
+  data: AuditDataWithout<T, "taskId" | "orgId">,
+) {
+  // The wrapper adds the task fields every task event carries; the caller's part is checked by its signature.
+  const payload = { taskId: t.task.id, orgId: t.task.orgId, ...data } as unknown as AuditData<T>;
+  const input = {
     type,
     entityType: "problem",
     entityId: t.problem.id,
     scopePath: t.task.orgPath,
-    data: { taskId: t.task.id, orgId: t.task.orgId, ...data },
-  });
+    data: payload,
+  };
+  await recordAudit(ctx, input as AuditInput<T>);
   await recomputeLights(ctx, t.problem.id);
 }
 
@@ -98,7 +114,7 @@ export async function acknowledgeTask(ctx: Ctx, input: { taskId: string }) {
     const t = await findTaskById(ctx, input.taskId);
     guardTask(ctx, t, "acknowledge", "acknowledge");
     await updateTask(ctx, t, { status: "in_progress", acknowledgedAt: iso(ctx.now()) });
-    await auditTask(ctx, t, "task.acknowledged");
+    await auditTask(ctx, t, "task.acknowledged", {});
     return getProblemDetail(ctx, t.problem.id);
   });
 }
@@ -171,7 +187,7 @@ export async function acceptTask(ctx: Ctx, input: { taskId: string }) {
     const t = await findTaskById(ctx, input.taskId);
     guardTask(ctx, t, "accept", "accept");
     await updateTask(ctx, t, { status: "accepted", acceptedAt: iso(ctx.now()) });
-    await auditTask(ctx, t, "task.accepted");
+    await auditTask(ctx, t, "task.accepted", {});
     return getProblemDetail(ctx, t.problem.id);
   });
 }

@@ -20,6 +20,7 @@ export async function insertTasks(
     parentTaskId: string | null;
     assignerOrgId: string;
     defaultTitle: string;
+    /** The parent's deadline: the default, and the latest a task may take. */
     defaultDeadline: string;
     tasks: NewTask[];
     canTarget: (orgPath: string) => boolean;
@@ -29,6 +30,11 @@ export async function insertTasks(
   const now = iso(ctx.now());
   const rows = [];
   for (const [i, t] of opts.tasks.entries()) {
+    // A task ends within its parent (the measure, or the task it was split from).
+    if (t.deadline && t.deadline > opts.defaultDeadline)
+      throw new DomainError("deadline_after_parent", { parentDeadline: opts.defaultDeadline }, [
+        { field: `tasks/${i}/deadline`, code: "invalid" },
+      ]);
     const org = await ctx.db.selectFrom("orgs").selectAll().where("id", "=", t.orgId).executeTakeFirst();
     if (!org || !opts.canTarget(org.path)) {
       throw new DomainError(opts.refusal ?? "org_outside_scope", {}, [

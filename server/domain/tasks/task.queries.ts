@@ -1,8 +1,8 @@
 import type { TaskStatus } from "../../../contract/enums.ts";
 import type { Ctx } from "../../context.ts";
 import { notFound } from "../errors.ts";
-import type { TaskRef } from "../problems/problem.policy.ts";
 import { findProblemById, type LoadedProblem } from "../problems/problem.queries.ts";
+import type { TaskRef } from "./task.policy.ts";
 
 /** A task with its problem and the paths its policy needs; 404 when the problem is out of sight. */
 export async function findTaskById(ctx: Ctx, id: string) {

@@ -3,10 +3,12 @@ import type { CreateUserInput, UserView } from "../../../contract/schemas/user.t
 import { type Ctx, inTx } from "../../context.ts";
 import { bit, iso, newId } from "../../db/columns.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
+import { checkPasswordStrength, hashPassword } from "../auth/password.ts";
 import { revokeSessions } from "../auth/session.commands.ts";
+import { LOGIN_DELAY, signInDelayPrefix } from "../auth/sign-in-delay.ts";
 import { authorize, DomainError, invalid } from "../errors.ts";
+import { clearFailures } from "../limits/rate-limit.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
-import { checkPasswordStrength, hashPassword } from "./password.ts";
 import { userPolicy } from "./user.policy.ts";
 import { findUserById, getUserView } from "./user.queries.ts";
 
@@ -161,6 +163,7 @@ export async function resetUserPassword(
       .where("id", "=", user.id)
       .execute();
     await revokeSessions(ctx, user.id);
+    await clearFailures(ctx, LOGIN_DELAY, { prefix: signInDelayPrefix(user.username) });
     await recordAudit(ctx, {
       type: "user.password_reset",
       entityType: "user",
@@ -171,11 +174,12 @@ export async function resetUserPassword(
   });
 }
 
-/** Lifts a lockout before it expires. */
+/** Lifts the sign-in delays of an account (from every address) before they expire. */
 export async function unlockUser(ctx: Ctx, input: { userId: string }): Promise<UserView> {
   return inTx(ctx, async (ctx) => {
     const user = await findUserById(ctx, input.userId);
     authorize(userPolicy.manage(ctx.actor, user.orgPath));
+    await clearFailures(ctx, LOGIN_DELAY, { prefix: signInDelayPrefix(user.username) });
     await ctx.db
       .updateTable("users")
       .set({ failedLogins: 0, lockedUntil: null, updatedAt: iso(ctx.now()) })

@@ -4,6 +4,7 @@ import type { UserView } from "../../../contract/schemas/user.ts";
 import type { Ctx } from "../../context.ts";
 import { holdsRole } from "../access/actor.ts";
 import { scopePredicate } from "../access/scope.ts";
+import { signInDelaysByName } from "../auth/sign-in-delay.ts";
 import { authorize, notFound } from "../errors.ts";
 import { userPolicy } from "./user.policy.ts";
 
@@ -23,7 +24,7 @@ export async function loadUserWithOrg(ctx: Ctx, id: string) {
 /** One user the actor may manage or is; 404 otherwise. */
 export async function findUserById(ctx: Ctx, id: string) {
   const user = await loadUserWithOrg(ctx, id).catch(() => null);
-  if (!user || !userPolicy.read(ctx.actor, user.orgPath)) throw notFound();
+  if (!user || !userPolicy.read(ctx.actor, user)) throw notFound();
   return user;
 }
 
@@ -45,7 +46,11 @@ async function rolesOf(ctx: Ctx, userIds: string[]) {
 
 type UserRowWithOrg = Awaited<ReturnType<typeof loadUserWithOrg>>;
 
-function toUserView(u: UserRowWithOrg, roles: Awaited<ReturnType<typeof rolesOf>>, now: Date): UserView {
+function toUserView(
+  u: UserRowWithOrg,
+  roles: Awaited<ReturnType<typeof rolesOf>>,
+  delays: Map<string, string>,
+): UserView {
   return {
     id: u.id,
     username: u.username,
@@ -54,7 +59,8 @@ function toUserView(u: UserRowWithOrg, roles: Awaited<ReturnType<typeof rolesOf>
     orgName: u.orgName,
     active: u.active === 1,
     mfaEnabled: u.mfaEnabled === 1,
-    lockedUntil: u.lockedUntil && new Date(u.lockedUntil) > now ? u.lockedUntil : null,
+    // sign-ins are delayed per address, not locked: this is the latest delay from any address
+    lockedUntil: delays.get(u.username) ?? null,
     roles: roles
       .filter((r) => r.userId === u.id)
       .map((r) => ({ role: r.role as Role, orgId: r.orgId, orgName: r.orgName })),
@@ -64,7 +70,7 @@ function toUserView(u: UserRowWithOrg, roles: Awaited<ReturnType<typeof rolesOf>
 
 export async function getUserView(ctx: Ctx, id: string): Promise<UserView> {
   const user = await findUserById(ctx, id);
-  return toUserView(user, await rolesOf(ctx, [id]), ctx.now());
+  return toUserView(user, await rolesOf(ctx, [id]), await signInDelaysByName(ctx, [user.username]));
 }
 
 /** Users whose home org is in the admin's subtree, by username or display name. */
@@ -95,5 +101,9 @@ export async function listUsers(ctx: Ctx, f: { q?: string; limit?: number; offse
     ctx,
     rows.map((r) => r.id),
   );
-  return { data: rows.map((r) => toUserView(r, roles, ctx.now())), total: Number(total) };
+  const delays = await signInDelaysByName(
+    ctx,
+    rows.map((r) => r.username),
+  );
+  return { data: rows.map((r) => toUserView(r, roles, delays)), total: Number(total) };
 }

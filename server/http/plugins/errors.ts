@@ -7,6 +7,7 @@ import {
   formatMessage,
   langFrom,
 } from "../../../contract/errors.ts";
+import { DATE_MAX, DATE_MIN, DATE_PATTERN } from "../../../contract/schemas/common.ts";
 import { DomainError, type FieldError } from "../../domain/errors.ts";
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -34,12 +35,35 @@ function fieldOf(e: AjvError, context: string | undefined): string {
   return field || context || "body";
 }
 
-function toFieldErrors(error: FastifyError): FieldError[] {
-  return ((error.validation ?? []) as AjvError[]).map((e) => ({
-    field: fieldOf(e, error.validationContext),
+/** At most this many field errors go back: enough to fix a form, never an echo of a hostile body. */
+export const MAX_FIELD_ERRORS = 20;
+
+function toFieldError(e: AjvError, context: string | undefined): FieldError {
+  const field = fieldOf(e, context);
+  // A date outside the product's years fails the shared date pattern: say which years are allowed.
+  if (e.keyword === "pattern" && e.params.pattern === DATE_PATTERN)
+    return { field, code: "dateRange", params: { min: DATE_MIN, max: DATE_MAX } };
+  return {
+    field,
     code: (e.keyword in FIELD_ERRORS ? e.keyword : "invalid") as FieldErrorCode,
     params: e.params,
-  }));
+  };
+}
+
+function toFieldErrors(error: FastifyError): FieldError[] {
+  const all = (error.validation ?? []) as AjvError[];
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of all) {
+    const f = toFieldError(e, error.validationContext);
+    // A far date fails both `format` and `pattern`; one message per field and code is enough.
+    const key = `${f.field}\u0000${f.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+    if (out.length === MAX_FIELD_ERRORS) break;
+  }
+  return out;
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -72,18 +96,20 @@ export function sendProblem(
 ) {
   const lang = request.lang ?? langFrom(request.headers["accept-language"]);
   const def = ERRORS[code];
+  // Title and detail alike are filled in: a title must never show a raw `{max}`.
+  const message = formatMessage(lang === "en" ? def.en : def.zh, displayParams(params));
   return reply
     .code(def.status)
     .type("application/problem+json; charset=utf-8")
     .send({
       type: `/problems/${code}`,
-      title: lang === "en" ? def.en : def.zh,
+      title: message,
       status: def.status,
       code,
-      detail: formatMessage(lang === "en" ? def.en : def.zh, displayParams(params)),
+      detail: message,
       requestId: request.id,
       ...(fields.length > 0 && {
-        errors: fields.map((f) => ({
+        errors: fields.slice(0, MAX_FIELD_ERRORS).map((f) => ({
           field: f.field,
           code: f.code,
           message: formatMessage(FIELD_ERRORS[f.code][lang], f.params ?? {}),
@@ -104,14 +130,24 @@ function isUniqueViolation(error: unknown): boolean {
 /** Every error becomes problem+json; only a fault of ours is a 5xx, and it is logged. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError)
+    if (error instanceof DomainError) {
+      // a rate limit says when to come back (RFC 9110 §10.2.3)
+      if (typeof error.params.retryAfter === "number")
+        reply.header("retry-after", String(error.params.retryAfter));
       return sendProblem(request, reply, error.code, error.params, error.fields);
+    }
     if (error.validation) return sendProblem(request, reply, "validation_failed", {}, toFieldErrors(error));
     if (isUniqueViolation(error)) return sendProblem(request, reply, "conflict");
     // Another process held SQLite's write lock past busy_timeout: a retry will do.
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
       reply.header("retry-after", "1");
       return sendProblem(request, reply, "unavailable");
+    }
+    // PostgreSQL's statement_timeout stopped a query of this request: bounded, not broken.
+    if ((error as { code?: string }).code === "57014") {
+      reply.header("retry-after", "5");
+      request.log.warn({ err: error }, "statement timeout");
+      return sendProblem(request, reply, "query_timeout");
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500)

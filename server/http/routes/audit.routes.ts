@@ -1,8 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { AuditListQuery, AuditPage, AuditVerifyResult } from "../../../contract/schemas/audit.ts";
+import {
+  AuditListQuery,
+  AuditPage,
+  AuditVerifications,
+  AuditVerifyResult,
+} from "../../../contract/schemas/audit.ts";
 import { Data } from "../../../contract/schemas/common.ts";
 import { listAuditEvents } from "../../domain/audit/audit.queries.ts";
-import { verifyAuditTrail } from "../../domain/audit/audit.verify.ts";
+import { getLatestVerifications, verifyAuditTrail } from "../../domain/audit/audit.verification.ts";
 
 const tags = ["audit"];
 
@@ -18,5 +23,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => ({
       data: await verifyAuditTrail(req.ctx),
     }),
+  );
+  app.get(
+    "/api/v1/audit/verifications/latest",
+    { schema: { tags, response: { 200: Data(AuditVerifications) } } },
+    async (req) => ({ data: await getLatestVerifications(req.ctx) }),
   );
 };

@@ -21,7 +21,6 @@ import {
 } from "../../domain/auth/session.commands.ts";
 import { getMe, resolveSession } from "../../domain/auth/session.queries.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { loginRateLimiter } from "../plugins/login-rate-limit.ts";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../plugins/session.ts";
 
 const tags = ["auth"];
@@ -29,8 +28,6 @@ const tags = ["auth"];
 export const authRoutes =
   (config: Config): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const limiter = loginRateLimiter(config.loginRatePerMinute);
-
     app.post(
       "/api/v1/auth/login",
       {
@@ -38,7 +35,6 @@ export const authRoutes =
         schema: { tags, security: [], body: LoginBody, response: { 200: Data(LoginResult) } },
       },
       async (req, reply) => {
-        if (!limiter.allow(req.ip, req.ctx.now().getTime())) throw new DomainError("rate_limited");
         const result = await login(req.ctx, { ...req.body, userAgent: req.headers["user-agent"] });
         setSessionCookie(req, reply, result.token, config);
         const me = result.stage === "full" ? await meForToken(req.ctx, result.token) : null;

@@ -7,8 +7,15 @@ import {
   Org,
   OrgListQuery,
   RenameOrgBody,
+  SetOrgUnitTypeBody,
 } from "../../../contract/schemas/org.ts";
-import { createOrg, moveOrg, renameOrg, setOrgActive } from "../../domain/orgs/org.commands.ts";
+import {
+  createOrg,
+  moveOrg,
+  renameOrg,
+  setOrgActive,
+  setOrgUnitType,
+} from "../../domain/orgs/org.commands.ts";
 import { getOrgView, listOrgs, listOrgTreeRoots } from "../../domain/orgs/org.queries.ts";
 
 const tags = ["orgs"];
@@ -37,6 +44,13 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/v1/orgs/:id",
     { schema: { tags, params: IdParams, body: RenameOrgBody, response: OneOrg } },
     async (req) => ({ data: await renameOrg(req.ctx, { orgId: req.params.id, name: req.body.name }) }),
+  );
+  app.put(
+    "/api/v1/orgs/:id/unit-type",
+    { schema: { tags, params: IdParams, body: SetOrgUnitTypeBody, response: OneOrg } },
+    async (req) => ({
+      data: await setOrgUnitType(req.ctx, { orgId: req.params.id, unitType: req.body.unitType }),
+    }),
   );
   app.post(
     "/api/v1/orgs/:id/move",

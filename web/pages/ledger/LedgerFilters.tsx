@@ -1,6 +1,7 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { Button, DatePicker, Form, Input, Select } from "antd";
-import type { Dayjs } from "dayjs";
+import { Button, DatePicker, Form, Input, Select, Tag } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect } from "react";
 import {
   CLOSURE_KINDS,
   type ClosureKind,
@@ -19,6 +20,7 @@ import type { Campaign } from "../../api/campaigns";
 import type { ProblemFilter } from "../../api/problems";
 import { OrgSelect } from "../../components/OrgSelect";
 import { useT } from "../../i18n/I18nProvider";
+import { LINK_ONLY_KEYS, searchFromFilter } from "./ledgerUrl";
 
 export interface LedgerFilter extends ProblemFilter {
   taskStatus?: TaskStatus[];
@@ -39,6 +41,8 @@ interface Values {
 }
 
 interface Props {
+  /** The filter in force (from the URL); the form shows it. */
+  value: LedgerFilter;
   campaigns: Campaign[];
   showTaskStatus: boolean;
   onChange: (filter: LedgerFilter) => void;
@@ -46,10 +50,39 @@ interface Props {
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : undefined);
 
+/** The form's values for a filter. */
+const toValues = (f: LedgerFilter): Values => ({
+  campaignId: f.campaignId,
+  categoryId: f.categoryId,
+  status: f.status,
+  light: f.light,
+  taskStatus: f.taskStatus,
+  leadOrgId: f.leadOrgId,
+  rectifyType: f.rectifyType,
+  closureKind: f.closureKind,
+  sourceType: f.sourceType,
+  deadline:
+    f.deadlineFrom || f.deadlineTo
+      ? [f.deadlineFrom ? dayjs(f.deadlineFrom) : null, f.deadlineTo ? dayjs(f.deadlineTo) : null]
+      : null,
+  q: f.q,
+});
+
+/** The filter fields a statistics link set that the form has no control for. */
+const linkOnly = (f: LedgerFilter) =>
+  Object.fromEntries(LINK_ONLY_KEYS.filter((k) => f[k]).map((k) => [k, f[k]])) as Partial<LedgerFilter>;
+
 /** The ledger's filters; every change applies at once, the keyword on Enter. */
-export function LedgerFilters({ campaigns, showTaskStatus, onChange }: Props) {
+export function LedgerFilters({ value, campaigns, showTaskStatus, onChange }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
+  const key = searchFromFilter({ ...value }).toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised filter stands for `value`
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toValues(value));
+  }, [key, form]);
+  const extra = linkOnly(value);
   const campaignId = Form.useWatch("campaignId", form);
   const categories = campaigns
     .filter((c) => !campaignId || c.id === campaignId)
@@ -63,6 +96,7 @@ export function LedgerFilters({ campaigns, showTaskStatus, onChange }: Props) {
   const submit = (v: Values) => {
     const [from, to] = v.deadline ?? [null, null];
     onChange({
+      ...extra,
       campaignId: v.campaignId || undefined,
       categoryId: v.categoryId || undefined,
       status: v.status?.length ? v.status : undefined,
@@ -196,13 +230,41 @@ export function LedgerFilters({ campaigns, showTaskStatus, onChange }: Props) {
         <Button
           onClick={() => {
             form.resetFields();
-            form.submit();
+            onChange({});
           }}
           data-testid="filter-reset"
         >
           {t("common.reset")}
         </Button>
       </Form.Item>
+      {Object.keys(extra).length > 0 && (
+        <Form.Item>
+          <Tag
+            closable
+            color="blue"
+            onClose={() =>
+              onChange({ ...value, ...Object.fromEntries(LINK_ONLY_KEYS.map((k) => [k, undefined])) })
+            }
+            data-testid="filter-link-only"
+          >
+            {linkOnlyText(t, extra)}
+          </Tag>
+        </Form.Item>
+      )}
     </Form>
   );
+}
+
+/** "登记于 2026-11-30 至 2026-12-06 · 已催办" — what a statistics link narrowed the ledger to. */
+function linkOnlyText(t: ReturnType<typeof useT>, f: Partial<LedgerFilter>): string {
+  const range = (from?: string, to?: string) => `${from ?? "…"} ~ ${to ?? "…"}`;
+  const parts: string[] = [];
+  if (f.registeredFrom || f.registeredTo)
+    parts.push(t("ledger.link.registered", { range: range(f.registeredFrom, f.registeredTo) }));
+  if (f.closedFrom || f.closedTo)
+    parts.push(t("ledger.link.closed", { range: range(f.closedFrom, f.closedTo) }));
+  if (f.returnedFrom || f.returnedTo)
+    parts.push(t("ledger.link.returned", { range: range(f.returnedFrom, f.returnedTo) }));
+  if (f.escalation) parts.push(t(`escalation.${f.escalation}`));
+  return parts.join(" · ");
 }

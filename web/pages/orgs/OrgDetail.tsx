@@ -98,6 +98,11 @@ export function OrgDetail({ org, pathText, canManage, busy, onDialog, onSetActiv
             label: t("orgs.level"),
             children: org.level ? t(`level.${org.level}`) : t("common.none"),
           },
+          {
+            key: "unitType",
+            label: t("orgs.unitType"),
+            children: org.unitType ? t(`unitType.${org.unitType}`) : t("common.none"),
+          },
           { key: "path", label: t("orgs.path"), children: pathText },
           {
             key: "active",

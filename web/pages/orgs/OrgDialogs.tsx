@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Form, Input, Modal, Select } from "antd";
-import { REGION_LEVELS } from "../../../contract/enums";
-import { childLevel, createOrg, moveOrg, renameOrg } from "../../api/orgs";
-import type { Org, OrgKind, RegionLevel } from "../../api/types";
+import { ORG_UNIT_TYPES, REGION_LEVELS } from "../../../contract/enums";
+import { childLevel, createOrg, moveOrg, renameOrg, setOrgUnitType } from "../../api/orgs";
+import type { Org, OrgKind, OrgUnitType, RegionLevel } from "../../api/types";
 import { applyFieldErrors } from "../../components/formErrors";
 import { OrgSelect } from "../../components/OrgSelect";
 import { errorMessage } from "../../i18n/format";
@@ -24,6 +24,7 @@ interface Values {
   level?: RegionLevel;
   code?: string;
   parentId?: string;
+  unitType?: OrgUnitType;
 }
 
 const KINDS: OrgKind[] = ["region", "department", "unit"];
@@ -43,11 +44,13 @@ export function OrgDialog({ mode, org, onClose, onDone }: Props) {
           kind: v.kind!,
           level: v.kind === "region" ? v.level : undefined,
           code: v.code?.trim() || undefined,
+          unitType: v.kind !== "region" ? v.unitType : undefined,
         });
         return { created };
       }
       if (mode === "rename") {
         await renameOrg(org.id, v.name!.trim());
+        if (v.unitType && v.unitType !== org.unitType) await setOrgUnitType(org.id, v.unitType);
         return {};
       }
       await moveOrg(org.id, v.parentId!);
@@ -68,7 +71,7 @@ export function OrgDialog({ mode, org, onClose, onDone }: Props) {
     mode === "add"
       ? { kind: org.kind === "region" ? "region" : "unit", level: childLevel(org) }
       : mode === "rename"
-        ? { name: org.name }
+        ? { name: org.name, unitType: org.unitType ?? undefined }
         : {};
 
   const required = [{ required: true, message: t("common.required") }];
@@ -94,6 +97,14 @@ export function OrgDialog({ mode, org, onClose, onDone }: Props) {
             <Input autoFocus data-testid="org-name-input" />
           </Form.Item>
         )}
+        {mode === "rename" && org.kind !== "region" && (
+          <Form.Item name="unitType" label={t("orgs.unitType")}>
+            <Select
+              data-testid="org-unit-type-edit"
+              options={ORG_UNIT_TYPES.map((u) => ({ value: u, label: t(`unitType.${u}`) }))}
+            />
+          </Form.Item>
+        )}
         {mode === "add" && (
           <>
             <Form.Item name="kind" label={t("orgs.kind")} rules={required}>
@@ -102,6 +113,15 @@ export function OrgDialog({ mode, org, onClose, onDone }: Props) {
                 options={KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
               />
             </Form.Item>
+            {kind && kind !== "region" && (
+              <Form.Item name="unitType" label={t("orgs.unitType")}>
+                <Select
+                  allowClear
+                  data-testid="org-unit-type-select"
+                  options={ORG_UNIT_TYPES.map((u) => ({ value: u, label: t(`unitType.${u}`) }))}
+                />
+              </Form.Item>
+            )}
             {kind === "region" && (
               <Form.Item name="level" label={t("orgs.level")} rules={required}>
                 <Select

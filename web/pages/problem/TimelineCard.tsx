@@ -1,15 +1,24 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Empty, Spin, Timeline, Typography } from "antd";
+import type { AuditEvent, AuditPayloadKey } from "../../../contract/audit-events";
 import { fetchTimeline, type TimelineEntry, timelineKey } from "../../api/problems";
 import { errorMessage, formatDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nProvider";
 
-const TEXT_FIELDS = ["reason", "summary", "text", "note", "comment", "remarks"] as const;
+/** Payload fields holding free text; each must be a field some event type carries. */
+const TEXT_FIELDS = [
+  "reason",
+  "summary",
+  "text",
+  "note",
+  "comment",
+  "remarks",
+] as const satisfies readonly AuditPayloadKey[];
 
 /** The free text an event carried, if any (a reason, a summary, a note). */
-function eventText(data: unknown): string | null {
-  if (!data || typeof data !== "object") return null;
-  const record = data as Record<string, unknown>;
+function eventText(event: AuditEvent): string | null {
+  if (!event.data || typeof event.data !== "object") return null;
+  const record: Partial<Record<AuditPayloadKey, unknown>> = event.data;
   for (const key of TEXT_FIELDS) {
     const v = record[key];
     if (typeof v === "string" && v.trim()) return v;
@@ -36,7 +45,7 @@ export function TimelineCard({ problemId }: { problemId: string }) {
       {entries.length > 0 && (
         <Timeline
           items={entries.map((e) => {
-            const text = eventText(e.data);
+            const text = eventText(e);
             return {
               key: e.seq,
               color: colorOf(e.type),
