@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { iso, newId } from "../../db/columns.ts";
-import type { Db } from "../../db/connect.ts";
+import { iso } from "../../db/columns.ts";
 import { auditCheckpointJob } from "../../jobs/audit-checkpoint.job.ts";
 import { auditVerifyJob } from "../../jobs/audit-verify.job.ts";
 import { JOBS } from "../../jobs/scheduler.ts";
