@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { iso, newId } from "../db/columns.ts";
-import type { Db } from "../db/connect.ts";
+import { iso } from "../db/columns.ts";
 import { runFullVerification } from "../domain/audit/audit.verification.ts";
 import { checkpointAuditChain, verifyAuditChain, verifyAuditTail } from "../domain/audit/audit.verify.ts";
 import { appendEvents } from "../test/audit-chain.ts";
