@@ -9,7 +9,7 @@ import { createWebhook } from "../domain/notifications/webhook.commands.ts";
 import { sealWith } from "../domain/secrets/secret-box.ts";
 import { currentSecretsKey } from "../domain/secrets/secret-keys.ts";
 import { rotateSecretsKey, sealStoredSecrets } from "../domain/secrets/secrets.commands.ts";
-import { SENDERS } from "../notifications/delivery.ts";
+import { localRobots } from "../test/local-robots.ts";
 import { engineName, type TestApp, testApp } from "../test/support.ts";
 
 let t: TestApp;
@@ -58,7 +58,7 @@ const rawUser = () =>
 const rawHook = (id: string) =>
   t.database.db.selectFrom("orgWebhooks").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
-/** A local DingTalk robot that records the query string of each post. */
+/** A local stand-in for a DingTalk robot that records the query string of each post. */
 async function robot() {
   const got: URLSearchParams[] = [];
   const server = http.createServer((req, res) => {
@@ -69,14 +69,16 @@ async function robot() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     got,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/robot/send?access_token=tok`,
+    // configured as the official host; the test's channels deliver to this receiver instead
+    url: "https://oapi.dingtalk.com/robot/send?access_token=tok",
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
 /** Sends one DingTalk message through the robot and returns the signature check. */
 async function signsWith(hookId: string, secret: string, rx: Awaited<ReturnType<typeof robot>>) {
-  await SENDERS.dingtalk(t.sys, {
+  await localRobots(rx.base).dingtalk(t.sys, {
     target: hookId,
     payloadJson: JSON.stringify({ title: "t", text: "x", link: null }),
     idempotencyKey: `k-${rx.got.length}`,
