@@ -103,7 +103,8 @@ afterAll(async () => {
   await c.connect();
   for (const name of databases) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await c.end();
-});
+  // dropping whole databases waits for checkpoints; a busy server takes its time
+}, 180_000);
 
 describe("backup and restore", () => {
   it("backs up under write load and restores every acknowledged write with a verifying chain", async () => {
