@@ -110,7 +110,7 @@ describe("the rectify CLI", () => {
     const broken = await rectify("audit", "verify");
     expect(broken.code).toBe(1);
     expect(broken.out).toContain("seq 3");
-  });
+  }, 300_000);
 
   it("names the cut when the last 10 events of a checkpointed chain are removed", async () => {
     await freshInstall();
@@ -130,5 +130,5 @@ describe("the rectify CLI", () => {
     expect(truncated.out).toContain(
       `for seq ${seq} is no longer in the chain, which ends at seq ${seq - 10}`,
     );
-  });
+  }, 300_000);
 });
