@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ProblemRowView } from "../../contract/schemas/problem.ts";
-import { shanghaiDate } from "../domain/problems/problem-code.ts";
+import { shanghaiDate } from "../domain/calendar/shanghai-date.ts";
 
 const SOURCE: Record<string, string> = {
   research: "调研",

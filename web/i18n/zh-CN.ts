@@ -4,8 +4,8 @@ import { labelsZhCN } from "./labels.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { problemZhCN } from "./problem.zh-CN";
-import { statsZhCN } from "./stats.zh-CN";
 import { researchZhCN } from "./research.zh-CN";
+import { statsZhCN } from "./stats.zh-CN";
 import { supervisionZhCN } from "./supervision.zh-CN";
 import { trustZhCN } from "./trust.zh-CN";
 

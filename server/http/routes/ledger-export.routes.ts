@@ -2,8 +2,8 @@ import { PassThrough } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { LedgerFilter } from "../../../contract/schemas/stats.ts";
 import { writeLedgerXlsx } from "../../documents/ledger-xlsx.ts";
+import { shanghaiDate } from "../../domain/calendar/shanghai-date.ts";
 import { ledgerRowBatches } from "../../domain/problems/ledger.export.ts";
-import { shanghaiDate } from "../../domain/problems/problem-code.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

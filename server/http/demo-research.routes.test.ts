@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, testApp } from "../../test/support.ts";
-import { DEMO_PASSWORD, seedDemo } from "./demo.commands.ts";
+import { type TestApp, testApp } from "../test/support.ts";
+import { DEMO_PASSWORD, seedDemo } from "../domain/demo/demo.commands.ts";
 
 let t: TestApp;
 beforeEach(async () => {
