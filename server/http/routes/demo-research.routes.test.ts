@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-<<<<<<<< HEAD:server/http/routes/demo-research.routes.test.ts
 import { DEMO_PASSWORD, seedDemo } from "../../domain/demo/demo.commands.ts";
 import { type TestApp, testApp } from "../../test/support.ts";
-========
-import { type TestApp, testApp } from "../test/support.ts";
-import { DEMO_PASSWORD, seedDemo } from "../domain/demo/demo.commands.ts";
->>>>>>>> sources:server/http/demo-research.routes.test.ts
 
 let t: TestApp;
 beforeEach(async () => {
