@@ -35,7 +35,12 @@ describe(`rate limits in the database (${engineName})`, () => {
     // the next window starts afresh
     db.clock.set("2026-11-28T02:01:00.000Z");
     await takeRateLimit(db.sys, limit);
-    const rows = await db.database.db.selectFrom("rateLimits").selectAll().orderBy("bucket").execute();
+    const rows = await db.database.db
+      .selectFrom("rateLimits")
+      .selectAll()
+      .orderBy("bucket")
+      .orderBy("key")
+      .execute();
     expect(rows.map((r) => [r.bucket, r.key, r.hits])).toEqual([
       ["other", "1.2.3.4", 1],
       ["test", "1.2.3.4", 1],
