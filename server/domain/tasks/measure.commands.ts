@@ -2,6 +2,7 @@ import { type Ctx, inTx } from "../../context.ts";
 import { iso, newId } from "../../db/columns.ts";
 import { hasRole } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.commands.ts";
+import { shanghaiDate } from "../calendar/shanghai-date.ts";
 import { authorize, DomainError, invalid, notFound } from "../errors.ts";
 import { recomputeLights } from "../lights/light.commands.ts";
 import { findOrgById } from "../orgs/org.queries.ts";
@@ -30,7 +31,10 @@ export async function addMeasure(
       throw new DomainError("illegal_transition", { status: problem.status });
     }
     authorize(problemPolicy.addMeasure(ctx.actor, problem.ref));
-    if (problem.deadline && input.deadline > problem.deadline)
+    // A measure ends within its problem; once the problem is overdue, new measures are its
+    // catch-up plan (a joint-meeting decision, say) and may end later — assessed by the original date.
+    const overdue = problem.deadline !== null && problem.deadline < shanghaiDate(ctx.now());
+    if (problem.deadline && !overdue && input.deadline > problem.deadline)
       throw invalid("deadline_after_parent", "deadline", { parentDeadline: problem.deadline });
     const lead = await findOrgById(ctx, input.leadOrgId ?? (problem.leadOrgId as string)).catch(() => null);
     if (!lead || !problem.leadPath || !lead.path.startsWith(problem.leadPath))
