@@ -79,9 +79,11 @@ describe("statistics in the browser", () => {
       await switchLanguage(page, "en");
       await openMenu(page, "stats");
       await expectText(page.locator("h3"), "Statistics");
-      const overdue = Number(
-        await visibleText(page.getByTestId("stat-overdue").locator(".ant-statistic-content-value")),
-      );
+      // the card shows a placeholder until the figures arrive: wait for the number itself
+      const value = page.getByTestId("stat-overdue").locator(".ant-statistic-content-value");
+      const figure = async () => (await visibleText(value)).replace(/,/g, "");
+      await expect.poll(figure, { timeout: STEP_TIMEOUT }).toMatch(/^\d+$/);
+      const overdue = Number(await figure());
       await page.getByTestId("stat-overdue").click();
       await page.waitForURL(/\/problems\?/, { timeout: STEP_TIMEOUT });
       await expectText(
