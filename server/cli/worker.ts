@@ -35,7 +35,6 @@ export async function worker(opts: { jobs?: Job[] } = {}): Promise<number> {
   const log = lineLogger(config.logLevel);
   const ctx = systemContext({ db: database.db, engine: database.engine, config, log }, "worker");
   const stop = startScheduler(ctx, { instance, jobs: opts.jobs });
-  log.info({ instance, db: database.describe }, "worker started");
   return new Promise<number>((resolve) => {
     // keep the process alive: the scheduler's timers are unref'd
     const keepAlive = setInterval(() => {}, 1 << 30);
@@ -53,5 +52,7 @@ export async function worker(opts: { jobs?: Job[] } = {}): Promise<number> {
     };
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
     process.on("SIGINT", () => void shutdown("SIGINT"));
+    // announced only once a stop signal is handled: a supervisor may stop us the moment it reads this
+    log.info({ instance, db: database.describe }, "worker started");
   });
 }

@@ -85,9 +85,11 @@ describe(`stopping rectify worker (${pgUrl ? "postgres" : "sqlite"})`, () => {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`worker did not start\n${out}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
     child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect(await exited, out).toEqual({ code: 0, signal: null });
     const checkpoints = readCheckpoints(config.auditCheckpointFile);
     expect(checkpoints, out).toHaveLength(1);
     expect(checkpoints[0]).toMatchObject({ seq: head.seq, hash: head.hash });
