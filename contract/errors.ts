@@ -16,12 +16,6 @@ export const ERRORS = {
     zh: "当前没有待绑定的双因素认证",
     en: "No two-factor enrolment is pending",
   },
-  account_locked: {
-    status: 423,
-    zh: "连续登录失败次数过多，账号已锁定至 {until}",
-    en: "Too many failed sign-ins; the account is locked until {until}",
-  },
-  account_inactive: { status: 401, zh: "账号已停用", en: "The account is deactivated" },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests, try again later" },
   csrf_invalid: {
     status: 403,

@@ -29,8 +29,6 @@ export interface UsersTable {
   mfaSecret: string | null;
   mfaPendingSecret: string | null;
   mfaEnabled: number;
-  failedLogins: number;
-  lockedUntil: string | null;
   passwordChangedAt: string;
   createdAt: string;
   updatedAt: string;

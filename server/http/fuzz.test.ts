@@ -684,8 +684,6 @@ function examples(op: Operation, pools: Pools): [FuzzRequest][] {
 
 /** Columns written on purpose by refused or read-only requests. */
 const VOLATILE: Record<string, string[]> = {
-  // failed sign-ins and MFA codes count and lock (audited as auth.* events)
-  users: ["failed_logins", "locked_until"],
   // reads touch the session
   sessions: ["last_seen_at"],
 };

@@ -62,7 +62,7 @@ export function shanghaiDayBoundary(date: string, end: boolean): string {
   return base.toISOString();
 }
 
-// e.g. the end of an account lock inside `account_locked`, shown in Beijing time like every other date
+// an instant inside a server message (e.g. a sign-in delay's end), shown in Beijing time like every other date
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
 /** The message to show for a failed call: the server's localised detail when it sent one. */

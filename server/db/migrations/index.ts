@@ -22,6 +22,7 @@ import * as auditVerifications from "./2026120220_audit_verifications.ts";
 import * as pageIndexes from "./2026120250_page_indexes.ts";
 import * as research from "./2026120260_research.ts";
 import * as stats from "./2026120270_stats.ts";
+import * as dropLockout from "./2026120294_drop_lockout.ts";
 
 /** Every migration, in order. Committed migrations are never edited; add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026120210_rate_limits": rateLimits,
   "2026120220_audit_verifications": auditVerifications,
   "2026120250_page_indexes": pageIndexes,
+  "2026120294_drop_lockout": dropLockout,
 };
 
 /** The names of every migration this version knows (a backup made by a newer one has others). */

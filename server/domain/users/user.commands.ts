@@ -70,8 +70,6 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
         mfaSecret: null,
         mfaPendingSecret: null,
         mfaEnabled: 0,
-        failedLogins: 0,
-        lockedUntil: null,
         passwordChangedAt: now,
         createdAt: now,
         updatedAt: now,
@@ -159,7 +157,7 @@ export async function resetUserPassword(
     const now = iso(ctx.now());
     await ctx.db
       .updateTable("users")
-      .set({ passwordHash, passwordChangedAt: now, updatedAt: now, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
       .where("id", "=", user.id)
       .execute();
     await revokeSessions(ctx, user.id);
@@ -180,11 +178,6 @@ export async function unlockUser(ctx: Ctx, input: { userId: string }): Promise<U
     const user = await findUserById(ctx, input.userId);
     authorize(userPolicy.manage(ctx.actor, user.orgPath));
     await clearFailures(ctx, LOGIN_DELAY, { prefix: signInDelayPrefix(user.username) });
-    await ctx.db
-      .updateTable("users")
-      .set({ failedLogins: 0, lockedUntil: null, updatedAt: iso(ctx.now()) })
-      .where("id", "=", user.id)
-      .execute();
     await recordAudit(ctx, {
       type: "user.unlocked",
       entityType: "user",
