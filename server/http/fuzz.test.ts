@@ -879,7 +879,7 @@ beforeAll(async () => {
   for (const [kind, ids] of Object.entries(pools.ids)) expect(ids.length, kind).toBeGreaterThan(0);
   for (const username of MEMBERS) await signIn(username);
   await prepareSnapshot(t);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 function toInject(op: Operation, r: FuzzRequest): InjectOptions {
